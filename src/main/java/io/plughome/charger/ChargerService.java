@@ -1,0 +1,134 @@
+package io.plughome.charger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/** Use cases of a charger's life: connecting, booting, reporting status, being looked at. */
+@ApplicationScoped
+public class ChargerService {
+
+    private static final Logger LOG = Logger.getLogger(ChargerService.class.getName());
+
+    @PersistenceContext(unitName = "plughome")
+    EntityManager em;
+
+    @Inject
+    RegistrationConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** What the server answers a boot with. */
+    public record BootDecision(Registration registration, Instant currentTime, int heartbeatInterval) {
+    }
+
+    /** A charger opened a connection: register it if it is new (by the configured policy). */
+    @Transactional
+    public Charger connected(String chargerId, String protocol) {
+        Instant now = clock.instant();
+        Charger charger = em.find(Charger.class, chargerId);
+        if (charger == null) {
+            charger = new Charger(chargerId, config.forNewCharger(), now);
+            em.persist(charger);
+            LOG.info("New charger " + chargerId + " registered as " + charger.registration());
+        }
+        charger.seen(now, protocol);
+        return charger;
+    }
+
+    @Transactional
+    public BootDecision booted(String chargerId, BootInfo info) {
+        Instant now = clock.instant();
+        Charger charger = find(chargerId);
+        charger.booted(info, now);
+        charger.seen(now, null);
+        return new BootDecision(charger.registration(), now, config.heartbeatInterval());
+    }
+
+    @Transactional
+    public void seen(String chargerId) {
+        Charger charger = em.find(Charger.class, chargerId);
+        if (charger != null) {
+            charger.seen(clock.instant(), null);
+        }
+    }
+
+    public boolean isAccepted(String chargerId) {
+        Charger charger = em.find(Charger.class, chargerId);
+        return charger != null && charger.registration() == Registration.ACCEPTED;
+    }
+
+    @Transactional
+    public void statusReported(String chargerId, ConnectorStatus report) {
+        Connector connector = em.find(Connector.class, new Connector.Key(chargerId, report.connectorId()));
+        if (connector == null) {
+            connector = new Connector(chargerId, report.connectorId());
+            em.persist(connector);
+        }
+        connector.report(report);
+    }
+
+    @Transactional
+    public void diagnosticsStatus(String chargerId, String status) {
+        find(chargerId).diagnosticsStatus(status, clock.instant());
+    }
+
+    @Transactional
+    public void firmwareStatus(String chargerId, String status) {
+        find(chargerId).firmwareStatus(status, clock.instant());
+    }
+
+    /** Counts the deviations from the specification that one message from this charger had. */
+    @Transactional
+    public void deviated(String chargerId, Map<String, String> deviations) {
+        Instant now = clock.instant();
+        deviations.forEach((kind, example) -> {
+            ChargerDeviation deviation = em.find(ChargerDeviation.class, new ChargerDeviation.Key(chargerId, kind));
+            if (deviation == null) {
+                deviation = new ChargerDeviation(chargerId, kind);
+                em.persist(deviation);
+            }
+            deviation.occurred(example, now);
+        });
+    }
+
+    public Optional<Charger> byId(String chargerId) {
+        return Optional.ofNullable(em.find(Charger.class, chargerId));
+    }
+
+    public List<Charger> all(int offset, int limit) {
+        return em.createNamedQuery("Charger.findAll", Charger.class).setFirstResult(offset).setMaxResults(limit)
+                .getResultList();
+    }
+
+    public long count() {
+        return em.createNamedQuery("Charger.count", Long.class).getSingleResult();
+    }
+
+    public List<Connector> connectors(String chargerId) {
+        return em.createNamedQuery("Connector.findByCharger", Connector.class)
+                .setParameter("chargerId", chargerId).getResultList();
+    }
+
+    public List<ChargerDeviation> deviations(String chargerId) {
+        return em.createNamedQuery("ChargerDeviation.findByCharger", ChargerDeviation.class)
+                .setParameter("chargerId", chargerId).getResultList();
+    }
+
+    private Charger find(String chargerId) {
+        Charger charger = em.find(Charger.class, chargerId);
+        if (charger == null) {
+            throw new IllegalStateException("Charger " + chargerId + " is not registered");
+        }
+        return charger;
+    }
+}

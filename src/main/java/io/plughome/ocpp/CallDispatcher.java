@@ -1,0 +1,76 @@
+package io.plughome.ocpp;
+
+import io.plughome.charger.ChargerService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Answers the CALLs chargers send: finds the action in the version's table, reads and validates
+ * the payload, runs the handler (which stores what it must before it returns) and encodes the
+ * answer. Every failure becomes a CALLERROR in the version's words; nothing reaches the charger
+ * as a stack trace and nothing closes the socket.
+ */
+@ApplicationScoped
+public class CallDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(CallDispatcher.class.getName());
+
+    @Inject
+    RecordCodec codec;
+
+    @Inject
+    ChargerService chargers;
+
+    public Frame answer(ChargerConnection connection, Frame.Call call) {
+        ProtocolAdapter adapter = connection.adapter();
+        String chargerId = connection.chargerId();
+        Optional<Action<?, ?>> action = adapter.action(call.action());
+        if (action.isEmpty()) {
+            return error(adapter, call, Problem.NOT_IMPLEMENTED, "Unknown action " + call.action());
+        }
+        Deviations deviations = new Deviations();
+        try {
+            chargers.seen(chargerId);
+            if (!action.get().beforeAcceptance() && !chargers.isAccepted(chargerId)) {
+                return error(adapter, call, Problem.SECURITY,
+                        "Charger is not accepted yet; only BootNotification and Heartbeat are answered");
+            }
+            JsonValue payload = handle(action.get(), new CallContext(chargerId, adapter.subprotocol(), deviations),
+                    call);
+            return new Frame.CallResult(call.messageId(), payload);
+        } catch (OcppException e) {
+            return error(adapter, call, e.problem(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Handling " + call.action() + " from " + chargerId + " failed", e);
+            return error(adapter, call, Problem.INTERNAL, "Internal error; the message was not processed");
+        } finally {
+            recordDeviations(chargerId, deviations);
+        }
+    }
+
+    private <Q extends Record, R extends Record> JsonValue handle(Action<Q, R> action, CallContext context,
+            Frame.Call call) throws OcppException {
+        Q request = codec.read(call.payload(), action.request(), context.deviations());
+        R response = action.handler().handle(context, request);
+        return codec.write(response);
+    }
+
+    private void recordDeviations(String chargerId, Deviations deviations) {
+        if (deviations.isEmpty()) {
+            return;
+        }
+        try {
+            chargers.deviated(chargerId, deviations.all());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not count deviations of " + chargerId, e);
+        }
+    }
+
+    private static Frame.CallError error(ProtocolAdapter adapter, Frame.Call call, Problem problem, String description) {
+        return new Frame.CallError(call.messageId(), adapter.errorCode(problem), description, null);
+    }
+}

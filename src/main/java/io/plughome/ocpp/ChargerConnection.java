@@ -1,0 +1,90 @@
+package io.plughome.ocpp;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** One live WebSocket connection of a charger, and the version it speaks. */
+public final class ChargerConnection {
+
+    private static final Logger LOG = Logger.getLogger(ChargerConnection.class.getName());
+
+    private final String chargerId;
+    private final Session session;
+    private final ProtocolAdapter adapter;
+    private volatile Instant lastHeard;
+    private volatile Instant lastPing;
+
+    public ChargerConnection(String chargerId, Session session, ProtocolAdapter adapter, Instant now) {
+        this.chargerId = chargerId;
+        this.session = session;
+        this.adapter = adapter;
+        this.lastHeard = now;
+        this.lastPing = now;
+    }
+
+    public String chargerId() {
+        return chargerId;
+    }
+
+    public ProtocolAdapter adapter() {
+        return adapter;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public Instant lastHeard() {
+        return lastHeard;
+    }
+
+    public void heard(Instant at) {
+        lastHeard = at;
+    }
+
+    /** Sends one text frame. Sends on one session are serialised, as JSR-356 requires. */
+    public boolean send(String text) {
+        synchronized (session) {
+            if (!session.isOpen()) {
+                return false;
+            }
+            try {
+                session.getBasicRemote().sendText(text);
+                return true;
+            } catch (IOException | IllegalStateException e) {
+                LOG.log(Level.FINE, "Send to " + chargerId + " failed", e);
+                return false;
+            }
+        }
+    }
+
+    /** Sends a ping if the connection has been quiet for {@code quietSeconds}. */
+    public void pingIfQuiet(Instant now, long quietSeconds) {
+        if (lastHeard.plusSeconds(quietSeconds).isAfter(now) || lastPing.plusSeconds(quietSeconds).isAfter(now)) {
+            return;
+        }
+        lastPing = now;
+        synchronized (session) {
+            try {
+                if (session.isOpen()) {
+                    session.getBasicRemote().sendPing(ByteBuffer.wrap(new byte[] {'p', 'h'}));
+                }
+            } catch (IOException | IllegalStateException e) {
+                LOG.log(Level.FINE, "Ping to " + chargerId + " failed", e);
+            }
+        }
+    }
+
+    public void close(CloseReason.CloseCode code, String reason) {
+        try {
+            session.close(new CloseReason(code, reason));
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "Close of " + chargerId + " failed", e);
+        }
+    }
+}

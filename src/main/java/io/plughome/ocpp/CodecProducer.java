@@ -1,0 +1,20 @@
+package io.plughome.ocpp;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+
+/** The record codec, with the container's Bean Validation. */
+@ApplicationScoped
+public class CodecProducer {
+
+    @Inject
+    Validator validator;
+
+    @Produces
+    @ApplicationScoped
+    RecordCodec codec() {
+        return new RecordCodec(validator);
+    }
+}

@@ -1,0 +1,53 @@
+package io.plughome.ocpp;
+
+import io.plughome.charger.Presence;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.websocket.CloseReason;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The live connection of each charger. A new connection for the same charger id replaces the
+ * old one, which is closed (a charger that reconnects after a network change often leaves a
+ * half-open socket behind).
+ */
+@ApplicationScoped
+public class ConnectionRegistry implements Presence {
+
+    private final ConcurrentMap<String, ChargerConnection> connections = new ConcurrentHashMap<>();
+
+    public void register(ChargerConnection connection) {
+        ChargerConnection previous = connections.put(connection.chargerId(), connection);
+        if (previous != null && previous != connection) {
+            previous.close(CloseReason.CloseCodes.NORMAL_CLOSURE, "Replaced by a new connection");
+        }
+    }
+
+    /** Removes the connection if it is still the charger's current one; true if it was. */
+    public boolean unregister(ChargerConnection connection) {
+        return connections.remove(connection.chargerId(), connection);
+    }
+
+    public Optional<ChargerConnection> get(String chargerId) {
+        return Optional.ofNullable(connections.get(chargerId));
+    }
+
+    public Collection<ChargerConnection> all() {
+        return List.copyOf(connections.values());
+    }
+
+    @Override
+    public boolean isOnline(String chargerId) {
+        ChargerConnection connection = connections.get(chargerId);
+        return connection != null && connection.session().isOpen();
+    }
+
+    @Override
+    public Optional<Instant> lastHeard(String chargerId) {
+        return get(chargerId).map(ChargerConnection::lastHeard);
+    }
+}

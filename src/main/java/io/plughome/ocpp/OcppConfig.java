@@ -1,0 +1,52 @@
+package io.plughome.ocpp;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Settings of the OCPP WebSocket edge. */
+@ApplicationScoped
+public class OcppConfig {
+
+    @Inject
+    @ConfigProperty(name = "plughome.ocpp.max-frame-bytes", defaultValue = "262144")
+    int maxFrameBytes;
+
+    @Inject
+    @ConfigProperty(name = "plughome.ws.ping.seconds", defaultValue = "60")
+    int pingSeconds;
+
+    @Inject
+    @ConfigProperty(name = "plughome.heartbeat.interval", defaultValue = "300")
+    int heartbeatInterval;
+
+    @Inject
+    @ConfigProperty(name = "plughome.presence.grace.seconds", defaultValue = "60")
+    int presenceGraceSeconds;
+
+    @Inject
+    @ConfigProperty(name = "plughome.presence.sweep.seconds", defaultValue = "30")
+    int presenceSweepSeconds;
+
+    /** Frames larger than this close the socket with 1009 (default 256 KiB). */
+    public int maxFrameBytes() {
+        return maxFrameBytes;
+    }
+
+    /** A WebSocket ping is sent to a connection silent for this long, keeping NAT paths open. */
+    public int pingSeconds() {
+        return pingSeconds;
+    }
+
+    /**
+     * A connection that has sent nothing (no frame, no pong) for two heartbeat intervals plus
+     * the grace is taken as half-open and closed, and its charger shown offline.
+     */
+    public long silenceLimitSeconds() {
+        return 2L * heartbeatInterval + presenceGraceSeconds;
+    }
+
+    public int presenceSweepSeconds() {
+        return presenceSweepSeconds;
+    }
+}

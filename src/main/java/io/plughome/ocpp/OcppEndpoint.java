@@ -1,0 +1,112 @@
+package io.plughome.ocpp;
+
+import io.plughome.charger.ChargerService;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.Session;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The WebSocket endpoint every charger connects to, at {@code /ocpp/{chargePointId}} and at the
+ * root form {@code /{chargePointId}}. One instance per connection.
+ */
+@Dependent
+public class OcppEndpoint extends Endpoint {
+
+    private static final Logger LOG = Logger.getLogger(OcppEndpoint.class.getName());
+
+    public static final String PATH_PARAM = "chargePointId";
+
+    @Inject
+    ConnectionRegistry registry;
+
+    @Inject
+    ProtocolAdapters adapters;
+
+    @Inject
+    CallDispatcher dispatcher;
+
+    @Inject
+    ChargerService chargers;
+
+    @Inject
+    OcppConfig config;
+
+    @Inject
+    Clock clock;
+
+    private ChargerConnection connection;
+
+    @Override
+    public void onOpen(Session session, EndpointConfig endpointConfig) {
+        String chargerId = session.getPathParameters().get(PATH_PARAM);
+        Optional<ProtocolAdapter> adapter = adapters.forProtocol(session.getNegotiatedSubprotocol());
+        if (chargerId == null || chargerId.isBlank() || adapter.isEmpty()) {
+            close(session, CloseReason.CloseCodes.PROTOCOL_ERROR, "No charge point id or no common OCPP version");
+            return;
+        }
+        session.setMaxTextMessageBufferSize(config.maxFrameBytes());
+        session.setMaxBinaryMessageBufferSize(config.maxFrameBytes());
+        session.setMaxIdleTimeout(0);
+        connection = new ChargerConnection(chargerId, session, adapter.get(), clock.instant());
+        try {
+            chargers.connected(chargerId, adapter.get().subprotocol());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Could not register charger " + chargerId, e);
+            close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, "Server cannot store chargers right now");
+            return;
+        }
+        registry.register(connection);
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
+        session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong ->
+                connection.heard(clock.instant()));
+        LOG.info(() -> "Charger " + chargerId + " connected (" + adapter.get().subprotocol() + ")");
+    }
+
+    void onText(String text) {
+        connection.heard(clock.instant());
+        Frame frame;
+        try {
+            frame = Frame.parse(text);
+        } catch (Frame.Malformed malformed) {
+            connection.send(new Frame.CallError(malformed.messageId(),
+                    connection.adapter().errorCode(malformed.problem()), malformed.getMessage(), null).toJson());
+            return;
+        }
+        if (frame instanceof Frame.Call call) {
+            connection.send(dispatcher.answer(connection, call).toJson());
+        } else {
+            // Answers to calls this server sends; no server-initiated calls exist yet.
+            LOG.fine(() -> "Unsolicited answer " + frame.messageId() + " from " + connection.chargerId());
+        }
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason closeReason) {
+        if (connection != null && registry.unregister(connection)) {
+            LOG.info(() -> "Charger " + connection.chargerId() + " disconnected: " + closeReason.getCloseCode()
+                    + " " + closeReason.getReasonPhrase());
+        }
+    }
+
+    @Override
+    public void onError(Session session, Throwable error) {
+        LOG.log(Level.FINE, "WebSocket error on " + (connection == null ? "?" : connection.chargerId()), error);
+    }
+
+    private static void close(Session session, CloseReason.CloseCode code, String reason) {
+        try {
+            session.close(new CloseReason(code, reason));
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "Close failed", e);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.plughome.ocpp;
+
+import java.util.Optional;
+
+/**
+ * One OCPP version at the edge: its WebSocket sub-protocol name, its action table, and its
+ * spelling of the CALLERROR codes. Implementations live in the version packages.
+ */
+public interface ProtocolAdapter {
+
+    /** The sub-protocol name, e.g. {@code ocpp1.6}. */
+    String subprotocol();
+
+    /** The charger-initiated action of this name, if this version has it. */
+    Optional<Action<?, ?>> action(String name);
+
+    /** This version's CALLERROR code for a problem. */
+    String errorCode(Problem problem);
+}

@@ -1,0 +1,32 @@
+package io.plughome.ocpp.v16;
+
+import io.plughome.ocpp.CallContext;
+import io.plughome.ocpp.Lenient;
+import io.plughome.session.ChargingSession;
+import io.plughome.session.SessionService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+
+/** StartTransaction: the session is stored (and its transaction id drawn) before the answer goes out. */
+@ApplicationScoped
+public class StartTransactionHandler {
+
+    public record Request(@NotNull @Min(1) Integer connectorId, @NotNull @Lenient(maxLength = 20) String idTag,
+            @NotNull @Lenient Long meterStart, Integer reservationId, @NotNull Instant timestamp) {
+    }
+
+    public record Response(Types.IdTagInfo idTagInfo, long transactionId) {
+    }
+
+    @Inject
+    SessionService sessions;
+
+    Response handle(CallContext context, Request r) {
+        ChargingSession session = sessions.started(context.chargerId(), r.connectorId(), r.idTag(), r.meterStart(),
+                r.reservationId(), r.timestamp());
+        return new Response(Types.IdTagInfo.accepted(), session.transactionId());
+    }
+}

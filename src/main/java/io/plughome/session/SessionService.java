@@ -1,0 +1,209 @@
+package io.plughome.session;
+
+import io.plughome.platform.Timestamps;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Use cases of a charging session. Every method commits before it returns, so the protocol
+ * edge answers a charger only after what it reported is on disk.
+ */
+@ApplicationScoped
+public class SessionService {
+
+    private static final Logger LOG = Logger.getLogger(SessionService.class.getName());
+
+    /** Transaction ids a charger sends when it lost the real one (0, negative, beyond 32 bits). */
+    private static final long MAX_TRANSACTION_ID = Integer.MAX_VALUE;
+
+    @PersistenceContext(unitName = "plughome")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** The outcome of a report that refers to a transaction: the session, and whether the id matched. */
+    public record Outcome(ChargingSession session, boolean transactionMatched) {
+    }
+
+    /**
+     * A charger started a transaction. A repeated StartTransaction (the charger did not get our
+     * answer and sent it again) returns the session already recorded.
+     */
+    @Transactional
+    public ChargingSession started(String chargerId, int connectorId, String idTag, long meterStartWh,
+            Integer reservationId, Instant chargerTime) {
+        Instant now = clock.instant();
+        Instant startedAt = Timestamps.chargerOrServer(chargerTime, now);
+        if (Timestamps.plausible(chargerTime, now)) {
+            Optional<ChargingSession> repeated = em.createNamedQuery("ChargingSession.findSameStart", ChargingSession.class)
+                    .setParameter("chargerId", chargerId).setParameter("connectorId", connectorId)
+                    .setParameter("startedAt", startedAt).setParameter("meterStartWh", meterStartWh)
+                    .setMaxResults(1).getResultStream().findFirst();
+            if (repeated.isPresent()) {
+                return repeated.get();
+            }
+        }
+        for (ChargingSession open : openOn(chargerId, connectorId)) {
+            // The charger lost the stop of an earlier session on this connector: close it at the
+            // last reading it sent rather than leave it open forever.
+            LOG.warning("Session " + open.id() + " on " + chargerId + "/" + connectorId
+                    + " was never stopped; closing it as a new one starts");
+            open.stop(open.lastRegisterWh(), startedAt, "Other", null);
+        }
+        ChargingSession session = new ChargingSession(chargerId, connectorId, idTag, meterStartWh, reservationId,
+                startedAt, false, now);
+        em.persist(session);
+        em.flush();
+        session.assignTransactionId(session.id());
+        return session;
+    }
+
+    /** Meter values for a connector, with or without a transaction. Every reading is stored. */
+    @Transactional
+    public Outcome meterValues(String chargerId, int connectorId, Long transactionId, List<MeterReading> readings) {
+        ChargingSession session = null;
+        boolean matched = true;
+        if (transactionId != null) {
+            session = byTransaction(chargerId, transactionId).orElse(null);
+            matched = session != null;
+        }
+        if (session == null) {
+            session = openOn(chargerId, connectorId).stream().findFirst().orElse(null);
+        }
+        Long sessionId = session == null ? null : session.id();
+        for (MeterReading reading : readings) {
+            em.persist(new MeterSample(chargerId, connectorId, sessionId, reading));
+        }
+        if (session != null && session.isActive()) {
+            session.observe(MeterSnapshot.latest(readings));
+        }
+        return new Outcome(session, matched);
+    }
+
+    /**
+     * A charger stopped a transaction. A stop for a transaction this server never saw (started
+     * while it was unreachable) is recorded as a session of its own, from its transaction data.
+     */
+    @Transactional
+    public Outcome stopped(String chargerId, long transactionId, long meterStopWh, Instant chargerTime, String reason,
+            String idTag, List<MeterReading> transactionData) {
+        Instant now = clock.instant();
+        Instant stoppedAt = Timestamps.chargerOrServer(chargerTime, now);
+        Optional<ChargingSession> known = byTransaction(chargerId, transactionId);
+        boolean matched = known.isPresent();
+        if (known.isEmpty() && (transactionId <= 0 || transactionId > MAX_TRANSACTION_ID)) {
+            known = openByCharger(chargerId).stream().findFirst();
+        }
+        ChargingSession session;
+        if (known.isPresent()) {
+            session = known.get();
+            if (!session.isActive()) {
+                return new Outcome(session, matched); // a repeated stop: already recorded
+            }
+        } else {
+            session = unseen(chargerId, transactionId, transactionData, stoppedAt, now);
+        }
+        for (MeterReading reading : transactionData) {
+            em.persist(new MeterSample(chargerId, session.connectorId(), session.id(), reading));
+        }
+        session.observe(MeterSnapshot.latest(transactionData));
+        session.stop(meterStopWh, stoppedAt, reason == null ? "Local" : reason, idTag);
+        return new Outcome(session, matched);
+    }
+
+    private ChargingSession unseen(String chargerId, long transactionId, List<MeterReading> data, Instant stoppedAt,
+            Instant now) {
+        List<MeterSnapshot> snapshots = MeterSnapshot.of(data);
+        MeterSnapshot first = snapshots.stream().filter(s -> s.registerWh() != null).findFirst().orElse(null);
+        Instant startedAt = data.stream().map(MeterReading::at)
+                .filter(at -> Timestamps.plausible(at, now)).min(Comparator.naturalOrder()).orElse(stoppedAt);
+        ChargingSession session = new ChargingSession(chargerId, 0, null, first == null ? null : first.registerWh(),
+                null, startedAt, true, now);
+        em.persist(session);
+        em.flush();
+        session.assignTransactionId(transactionId);
+        LOG.info("Recorded a stop for transaction " + transactionId + " on " + chargerId
+                + " that this server never saw start, as session " + session.id());
+        return session;
+    }
+
+    public Optional<ChargingSession> byId(long id) {
+        return Optional.ofNullable(em.find(ChargingSession.class, id));
+    }
+
+    public Optional<ChargingSession> activeOn(String chargerId) {
+        return openByCharger(chargerId).stream().findFirst();
+    }
+
+    public List<MeterSample> samples(long sessionId) {
+        return em.createNamedQuery("MeterSample.findBySession", MeterSample.class)
+                .setParameter("sessionId", sessionId).getResultList();
+    }
+
+    /** A page of history, newest first. */
+    public List<ChargingSession> search(SessionQuery query) {
+        TypedQuery<ChargingSession> q = em.createQuery("SELECT s FROM ChargingSession s" + where(query)
+                + " ORDER BY s.startedAt DESC, s.id DESC", ChargingSession.class);
+        bind(q, query);
+        return q.setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
+    }
+
+    public long count(SessionQuery query) {
+        TypedQuery<Long> q = em.createQuery("SELECT COUNT(s) FROM ChargingSession s" + where(query), Long.class);
+        bind(q, query);
+        return q.getSingleResult();
+    }
+
+    private static String where(SessionQuery query) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (query.chargerId() != null) {
+            where.append(" AND s.chargerId = :chargerId");
+        }
+        if (query.from() != null) {
+            where.append(" AND s.startedAt >= :from");
+        }
+        if (query.to() != null) {
+            where.append(" AND s.startedAt < :to");
+        }
+        return where.toString();
+    }
+
+    private static void bind(TypedQuery<?> q, SessionQuery query) {
+        if (query.chargerId() != null) {
+            q.setParameter("chargerId", query.chargerId());
+        }
+        if (query.from() != null) {
+            q.setParameter("from", query.from());
+        }
+        if (query.to() != null) {
+            q.setParameter("to", query.to());
+        }
+    }
+
+    private Optional<ChargingSession> byTransaction(String chargerId, long transactionId) {
+        return em.createNamedQuery("ChargingSession.findByTransaction", ChargingSession.class)
+                .setParameter("chargerId", chargerId).setParameter("transactionId", transactionId)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    private List<ChargingSession> openOn(String chargerId, int connectorId) {
+        return em.createNamedQuery("ChargingSession.findOpenByConnector", ChargingSession.class)
+                .setParameter("chargerId", chargerId).setParameter("connectorId", connectorId).getResultList();
+    }
+
+    private List<ChargingSession> openByCharger(String chargerId) {
+        return em.createNamedQuery("ChargingSession.findOpenByCharger", ChargingSession.class)
+                .setParameter("chargerId", chargerId).getResultList();
+    }
+}
