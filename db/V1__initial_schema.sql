@@ -75,7 +75,7 @@ CREATE INDEX charging_session_charger ON charging_session (charger_id, transacti
 CREATE INDEX charging_session_started ON charging_session (started_at);
 CREATE INDEX charging_session_open ON charging_session (charger_id, stopped_at);
 
-CREATE SEQUENCE meter_sample_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE meter_sample_seq START WITH 1 INCREMENT BY 1;
 
 -- Every sampled value a charger reported, kept for progress display and audit.
 CREATE TABLE meter_sample (

@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 
 /** Use cases of a charger's life: connecting, booting, reporting status, being looked at. */
 @ApplicationScoped
+@Transactional
 public class ChargerService {
 
     private static final Logger LOG = Logger.getLogger(ChargerService.class.getName());
@@ -32,7 +33,6 @@ public class ChargerService {
     }
 
     /** A charger opened a connection: register it if it is new (by the configured policy). */
-    @Transactional
     public Charger connected(String chargerId, String protocol) {
         Instant now = clock.instant();
         Charger charger = em.find(Charger.class, chargerId);
@@ -45,7 +45,6 @@ public class ChargerService {
         return charger;
     }
 
-    @Transactional
     public BootDecision booted(String chargerId, BootInfo info) {
         Instant now = clock.instant();
         Charger charger = find(chargerId);
@@ -54,7 +53,6 @@ public class ChargerService {
         return new BootDecision(charger.registration(), now, config.heartbeatInterval());
     }
 
-    @Transactional
     public void seen(String chargerId) {
         Charger charger = em.find(Charger.class, chargerId);
         if (charger != null) {
@@ -67,7 +65,6 @@ public class ChargerService {
         return charger != null && charger.registration() == Registration.ACCEPTED;
     }
 
-    @Transactional
     public void statusReported(String chargerId, ConnectorStatus report) {
         Connector connector = em.find(Connector.class, new Connector.Key(chargerId, report.connectorId()));
         if (connector == null) {
@@ -77,18 +74,15 @@ public class ChargerService {
         connector.report(report);
     }
 
-    @Transactional
     public void diagnosticsStatus(String chargerId, String status) {
         find(chargerId).diagnosticsStatus(status, clock.instant());
     }
 
-    @Transactional
     public void firmwareStatus(String chargerId, String status) {
         find(chargerId).firmwareStatus(status, clock.instant());
     }
 
     /** Counts the deviations from the specification that one message from this charger had. */
-    @Transactional
     public void deviated(String chargerId, Map<String, String> deviations) {
         Instant now = clock.instant();
         deviations.forEach((kind, example) -> {

@@ -3,6 +3,7 @@ package io.plughome.ocpp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.validation.Validator;
 
 /** The record codec, with the container's Bean Validation. */
@@ -13,7 +14,7 @@ public class CodecProducer {
     Validator validator;
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     RecordCodec codec() {
         return new RecordCodec(validator);
     }

@@ -9,6 +9,8 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -44,12 +46,16 @@ public class OcppEndpoint extends Endpoint {
     Clock clock;
 
     private ChargerConnection connection;
+    private final StringBuilder message = new StringBuilder();
+    private boolean tooBig;
 
     @Override
     public void onOpen(Session session, EndpointConfig endpointConfig) {
-        String chargerId = session.getPathParameters().get(PATH_PARAM);
+        String chargerId = chargerId(session);
         Optional<ProtocolAdapter> adapter = adapters.forProtocol(session.getNegotiatedSubprotocol());
         if (chargerId == null || chargerId.isBlank() || adapter.isEmpty()) {
+            LOG.warning(() -> "Refused WebSocket " + session.getRequestURI() + ": no charge point id or no common"
+                    + " OCPP version (" + session.getNegotiatedSubprotocol() + ")");
             close(session, CloseReason.CloseCodes.PROTOCOL_ERROR, "No charge point id or no common OCPP version");
             return;
         }
@@ -65,10 +71,34 @@ public class OcppEndpoint extends Endpoint {
             return;
         }
         registry.register(connection);
-        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) this::onText);
+        session.addMessageHandler(String.class, (MessageHandler.Partial<String>) this::onPart);
         session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong ->
                 connection.heard(clock.instant()));
         LOG.info(() -> "Charger " + chargerId + " connected (" + adapter.get().subprotocol() + ")");
+    }
+
+    /**
+     * Collects a text message from its parts, so that a frame over the size limit is refused
+     * (close code 1009, this socket only) without ever being held whole in memory.
+     */
+    void onPart(String part, boolean last) {
+        if (tooBig) {
+            return;
+        }
+        if (message.length() + part.length() > config.maxFrameBytes()) {
+            tooBig = true;
+            message.setLength(0);
+            LOG.warning(() -> "Charger " + connection.chargerId() + " sent a frame over " + config.maxFrameBytes()
+                    + " bytes; closing its connection");
+            connection.close(CloseReason.CloseCodes.TOO_BIG, "Frame larger than " + config.maxFrameBytes() + " bytes");
+            return;
+        }
+        message.append(part);
+        if (last) {
+            String text = message.toString();
+            message.setLength(0);
+            onText(text);
+        }
     }
 
     void onText(String text) {
@@ -100,6 +130,22 @@ public class OcppEndpoint extends Endpoint {
     @Override
     public void onError(Session session, Throwable error) {
         LOG.log(Level.FINE, "WebSocket error on " + (connection == null ? "?" : connection.chargerId()), error);
+    }
+
+    /**
+     * The charge point id: the path parameter, or (for the root form {@code /{id}}, where Liberty
+     * passes no path parameters) the last segment of the request path, decoded.
+     */
+    static String chargerId(Session session) {
+        String id = session.getPathParameters().get(PATH_PARAM);
+        if (id != null && !id.isBlank()) {
+            return id;
+        }
+        String path = session.getRequestURI().getRawPath();
+        if (path == null || path.endsWith("/")) {
+            return null;
+        }
+        return URLDecoder.decode(path.substring(path.lastIndexOf('/') + 1), StandardCharsets.UTF_8);
     }
 
     private static void close(Session session, CloseReason.CloseCode code, String reason) {

@@ -122,7 +122,10 @@ public final class RecordCodec {
                 number = number.setScale(0, java.math.RoundingMode.HALF_UP);
             }
             try {
-                return raw == Integer.class || raw == int.class ? number.intValueExact() : number.longValueExact();
+                if (raw == Integer.class || raw == int.class) {
+                    return Integer.valueOf(number.intValueExact());
+                }
+                return Long.valueOf(number.longValueExact());
             } catch (ArithmeticException e) {
                 throw new OcppException(Problem.TYPE, path + " is out of the integer range: " + number);
             }

@@ -15,10 +15,12 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Use cases of a charging session. Every method commits before it returns, so the protocol
+ * Use cases of a charging session. Every method runs in a transaction that commits before it
+ * returns (reads too: Liberty needs one for JPA on WebSocket threads), so the protocol
  * edge answers a charger only after what it reported is on disk.
  */
 @ApplicationScoped
+@Transactional
 public class SessionService {
 
     private static final Logger LOG = Logger.getLogger(SessionService.class.getName());
@@ -40,7 +42,6 @@ public class SessionService {
      * A charger started a transaction. A repeated StartTransaction (the charger did not get our
      * answer and sent it again) returns the session already recorded.
      */
-    @Transactional
     public ChargingSession started(String chargerId, int connectorId, String idTag, long meterStartWh,
             Integer reservationId, Instant chargerTime) {
         Instant now = clock.instant();
@@ -70,7 +71,6 @@ public class SessionService {
     }
 
     /** Meter values for a connector, with or without a transaction. Every reading is stored. */
-    @Transactional
     public Outcome meterValues(String chargerId, int connectorId, Long transactionId, List<MeterReading> readings) {
         ChargingSession session = null;
         boolean matched = true;
@@ -95,7 +95,6 @@ public class SessionService {
      * A charger stopped a transaction. A stop for a transaction this server never saw (started
      * while it was unreachable) is recorded as a session of its own, from its transaction data.
      */
-    @Transactional
     public Outcome stopped(String chargerId, long transactionId, long meterStopWh, Instant chargerTime, String reason,
             String idTag, List<MeterReading> transactionData) {
         Instant now = clock.instant();

@@ -1,0 +1,57 @@
+package io.plughome.api.v1;
+
+import io.plughome.charger.Charger;
+import io.plughome.charger.ChargerDeviation;
+import io.plughome.charger.Connector;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A charger on the wire. */
+@Schema(name = "Charger", description = "A charge point and its connectors")
+public record ChargerView(
+        @Schema(description = "The charge point id it connects with") String id,
+        String name,
+        @Schema(description = "True while the charger has a live connection") boolean online,
+        @Schema(description = "The last time anything was heard from the charger") Instant lastSeen,
+        String vendor,
+        String model,
+        String serialNumber,
+        String chargeBoxSerialNumber,
+        String firmwareVersion,
+        @Schema(description = "OCPP version it speaks, e.g. ocpp1.6") String protocol,
+        @Schema(description = "ACCEPTED, PENDING or REJECTED") String registration,
+        Instant firstSeen,
+        Instant lastBoot,
+        String diagnosticsStatus,
+        String firmwareStatus,
+        @Schema(description = "Connector 0 is the charger itself") List<ConnectorView> connectors,
+        @Schema(description = "The session in progress, or null") SessionView activeSession,
+        @Schema(description = "Tolerated deviations from the OCPP specification: kind -> count")
+        Map<String, Long> deviations) {
+
+    /** One connector's status. */
+    @Schema(name = "Connector")
+    public record ConnectorView(int connectorId, String status, String errorCode, String info, String vendorId,
+            String vendorErrorCode, Instant updatedAt) {
+
+        static ConnectorView of(Connector c) {
+            return new ConnectorView(c.connectorId(), c.status(), c.errorCode(), c.info(), c.vendorId(),
+                    c.vendorErrorCode(), c.updatedAt());
+        }
+    }
+
+    public static ChargerView of(Charger c, boolean online, Instant lastHeard, List<Connector> connectors,
+            SessionView activeSession, List<ChargerDeviation> deviations) {
+        Instant lastSeen = lastHeard != null && (c.lastSeen() == null || lastHeard.isAfter(c.lastSeen())) ? lastHeard
+                : c.lastSeen();
+        Map<String, Long> counts = new TreeMap<>();
+        deviations.forEach(d -> counts.put(d.kind(), d.occurrences()));
+        return new ChargerView(c.id(), c.name(), online, lastSeen, c.vendor(), c.model(), c.serialNumber(),
+                c.chargeBoxSerialNumber(), c.firmwareVersion(), c.protocol(), c.registration().name(), c.firstSeen(),
+                c.lastBoot(), c.diagnosticsStatus(), c.firmwareStatus(),
+                connectors.stream().map(ConnectorView::of).toList(), activeSession, counts);
+    }
+}

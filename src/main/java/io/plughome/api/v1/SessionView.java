@@ -1,0 +1,39 @@
+package io.plughome.api.v1;
+
+import io.plughome.session.ChargingSession;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A charging session on the wire. */
+@Schema(name = "Session", description = "A charging session (an OCPP transaction)")
+public record SessionView(
+        @Schema(description = "PlugHome's id of the session") long id,
+        @Schema(description = "The OCPP transactionId") long transactionId,
+        String chargerId,
+        int connectorId,
+        String idTag,
+        @Schema(description = "The charger's start time (the server's where the charger's was impossible)")
+        Instant startedAt,
+        @Schema(description = "Null while the session is active") Instant stoppedAt,
+        boolean active,
+        Long meterStartWh,
+        Long meterStopWh,
+        @Schema(description = "Energy charged in Wh; live while active (latest register reading minus meterStartWh)")
+        Long energyWh,
+        @Schema(description = "The charger's stop reason (Local, Remote, EVDisconnected, ...)") String stopReason,
+        @Schema(description = "Estimated cost; null until a tariff is configured") BigDecimal costEstimate,
+        @Schema(description = "Live power in W while active") Double powerW,
+        @Schema(description = "Live current in A (largest phase) while active") Double currentA,
+        @Schema(description = "Vehicle state of charge in %, where the charger reports it") Double socPercent,
+        @Schema(description = "Time of the latest meter reading") Instant lastMeterValueAt,
+        @Schema(description = "True when only the stop reached PlugHome (the start happened while it was unreachable)")
+        boolean startedUnseen) {
+
+    public static SessionView of(ChargingSession s) {
+        return new SessionView(s.id(), s.transactionId(), s.chargerId(), s.connectorId(), s.idTag(), s.startedAt(),
+                s.stoppedAt(), s.isActive(), s.meterStartWh(), s.meterStopWh(), s.energyWh(), s.stopReason(), null,
+                s.isActive() ? s.powerW() : null, s.isActive() ? s.currentA() : null, s.socPercent(),
+                s.lastSampleAt(), s.startedUnseen());
+    }
+}

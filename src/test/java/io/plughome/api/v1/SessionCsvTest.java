@@ -1,0 +1,29 @@
+package io.plughome.api.v1;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SessionCsvTest {
+
+    @Test
+    void quotesFieldsAsRfc4180Says() {
+        assertEquals("plain", SessionCsv.field("plain"));
+        assertEquals("\"a,b\"", SessionCsv.field("a,b"));
+        assertEquals("\"say \"\"hi\"\"\"", SessionCsv.field("say \"hi\""));
+        assertEquals("\"two\nlines\"", SessionCsv.field("two\nlines"));
+    }
+
+    @Test
+    void writesAHeaderAndOneRowPerSession() {
+        SessionView s = new SessionView(7, 7, "CP,1", 1, "TAG", Instant.parse("2026-11-24T18:00:00Z"),
+                Instant.parse("2026-11-24T19:00:00Z"), false, 100L, 7500L, 7400L, "Local", null, null, null, null,
+                null, false);
+        String[] lines = SessionCsv.write(List.of(s)).split("\r\n");
+        assertEquals("id,transactionId,chargerId,connectorId,idTag,startedAt,stoppedAt,meterStartWh,meterStopWh,"
+                + "energyWh,stopReason,costEstimate,startedUnseen", lines[0]);
+        assertEquals("7,7,\"CP,1\",1,TAG,2026-11-24T18:00:00Z,2026-11-24T19:00:00Z,100,7500,7400,Local,,false", lines[1]);
+    }
+}

@@ -1,0 +1,60 @@
+package io.plughome.it;
+
+import static io.plughome.testsupport.TestServer.VIEWER_TOKEN;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.plughome.testsupport.ChargePointSimulator;
+import io.plughome.testsupport.TestServer;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** A finished session is still there after the server restarts (the database is on disk). */
+class RestartIT {
+
+    @Test
+    void sessionsSurviveARestartOfTheServer() throws Exception {
+        String base = TestServer.baseUrl();
+        String id = TestServer.uniqueId("RESTART");
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1800);
+        try (ChargePointSimulator cp = ChargePointSimulator.connect16(base, id)) {
+            cp.boot("Acme", "W");
+            long tx = cp.startTransaction(1, "TAG-R", 5_000, start);
+            cp.stopTransaction(tx, 9_500, start.plusSeconds(1200), "Local");
+        }
+
+        server("stop");
+        server("start");
+        assertTrue(TestServer.eventually(Duration.ofSeconds(120), () -> {
+            try {
+                return TestServer.get("/health/ready", null).status() == 200
+                        && TestServer.get("/api/v1/chargers/" + id, VIEWER_TOKEN).status() == 200;
+            } catch (AssertionError notYet) {
+                return false;
+            }
+        }), "server did not come back");
+
+        JsonObject charger = TestServer.get("/api/v1/chargers/" + id, VIEWER_TOKEN).json();
+        assertFalse(charger.getBoolean("online"), "no connection survives a restart");
+        JsonObject session = TestServer.get("/api/v1/sessions?chargerId=" + id, VIEWER_TOKEN).json()
+                .getJsonArray("items").getJsonObject(0);
+        assertEquals(4_500, session.getJsonNumber("energyWh").longValue());
+        assertEquals("Local", session.getString("stopReason"));
+        assertEquals(start, Instant.parse(session.getString("startedAt")));
+    }
+
+    private static void server(String action) throws IOException, InterruptedException {
+        Path wlp = Path.of(System.getProperty("plughome.it.wlpHome"));
+        Process process = new ProcessBuilder(wlp.resolve("bin/server").toString(), action,
+                System.getProperty("plughome.it.serverName")).inheritIO().start();
+        assertTrue(process.waitFor(180, TimeUnit.SECONDS), "server " + action + " timed out");
+        assertEquals(0, process.exitValue(), "server " + action + " failed");
+    }
+}

@@ -1,0 +1,62 @@
+package io.plughome.ocpp.v16;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.plughome.ocpp.Deviations;
+import io.plughome.session.MeterReading;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SampledValuesTest {
+
+    private static List<MeterReading> read(Deviations d, Types.SampledValue... values) {
+        return SampledValues.toReadings(List.of(new Types.MeterValue(Instant.parse("2026-11-24T18:00:00Z"),
+                List.of(values))), d);
+    }
+
+    @Test
+    void aSampleWithoutMeasurandIsTheEnergyRegisterInWh() {
+        MeterReading r = read(new Deviations(), new Types.SampledValue("42", null, null, null, null, null, null)).get(0);
+        assertEquals(MeterReading.ENERGY_REGISTER, r.measurand());
+        assertEquals("Wh", r.unit());
+        assertEquals(42.0, r.baseValue());
+    }
+
+    @Test
+    void celciusIsReadAsCelsiusAndCounted() {
+        Deviations d = new Deviations();
+        MeterReading r = read(d, new Types.SampledValue("21", null, null, "Temperature", null, null, "Celcius")).get(0);
+        assertEquals("Celsius", r.unit());
+        assertTrue(d.all().containsKey(Deviations.UNIT_SPELLING));
+    }
+
+    @Test
+    void aUnitInTheWrongCaseIsCorrectedAndStillConverted() {
+        Deviations d = new Deviations();
+        MeterReading r = read(d, new Types.SampledValue("1.5", null, null, null, null, null, "kwh")).get(0);
+        assertEquals("kWh", r.unit());
+        assertEquals(1500.0, r.baseValue());
+        assertTrue(d.all().containsKey(Deviations.UNIT_SPELLING));
+    }
+
+    @Test
+    void anUnknownUnitOrMeasurandIsKeptAsSentAndCounted() {
+        Deviations d = new Deviations();
+        List<MeterReading> readings = read(d, new Types.SampledValue("50", null, null, "Frequency", null, null, "Hz"),
+                new Types.SampledValue("1", null, null, "Vendor.Magic", null, null, null));
+        assertEquals("Hz", readings.get(0).unit());
+        assertEquals("Vendor.Magic", readings.get(1).measurand());
+        assertTrue(d.all().keySet().containsAll(List.of(Deviations.UNKNOWN_UNIT, Deviations.UNKNOWN_MEASURAND)));
+    }
+
+    @Test
+    void measurandCaseIsCorrected() {
+        Deviations d = new Deviations();
+        MeterReading r = read(d, new Types.SampledValue("7", null, null, "power.active.import", null, null, "kW")).get(0);
+        assertEquals(MeterReading.POWER, r.measurand());
+        assertEquals(7000.0, r.baseValue());
+        assertTrue(d.all().containsKey(Deviations.ENUM_CASE));
+    }
+}

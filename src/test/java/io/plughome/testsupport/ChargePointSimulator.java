@@ -1,0 +1,210 @@
+package io.plughome.testsupport;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A charge point that speaks real OCPP 1.6J frames over a real WebSocket. Tests use it to play a
+ * charger; it can also be pointed at any running PlugHome to try it without hardware (see the
+ * README).
+ */
+public final class ChargePointSimulator implements AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private final String chargePointId;
+    private final WebSocket socket;
+    private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closeCode;
+    private final AtomicInteger nextId = new AtomicInteger(1);
+
+    private ChargePointSimulator(String chargePointId, WebSocket socket, CompletableFuture<Integer> closeCode,
+            Listener listener) {
+        this.chargePointId = chargePointId;
+        this.socket = socket;
+        this.closeCode = closeCode;
+        listener.target = this;
+    }
+
+    /** Connects to {@code baseWs + path} (e.g. ws://localhost:8080/ocpp/CP1) offering the given sub-protocols. */
+    public static ChargePointSimulator connect(String url, String chargePointId, String... subprotocols) {
+        Listener listener = new Listener();
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT);
+        if (subprotocols.length > 0) {
+            builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
+        }
+        WebSocket socket = builder.buildAsync(URI.create(url), listener).join();
+        return new ChargePointSimulator(chargePointId, socket, listener.closed, listener);
+    }
+
+    /** Connects at {@code ws://host/ocpp/{id}} speaking OCPP 1.6. */
+    public static ChargePointSimulator connect16(String baseUrl, String chargePointId) {
+        return connect(TestServer.wsUrl(baseUrl) + "/ocpp/" + chargePointId, chargePointId, "ocpp1.6");
+    }
+
+    public String id() {
+        return chargePointId;
+    }
+
+    public String subprotocol() {
+        return socket.getSubprotocol();
+    }
+
+    /** Sends a CALL and returns the answer frame (CALLRESULT or CALLERROR) for its message id. */
+    public JsonArray call(String action, JsonObject payload) {
+        String id = "m" + nextId.getAndIncrement();
+        send(Json.createArrayBuilder().add(2).add(id).add(action).add(payload).build().toString());
+        while (true) {
+            JsonArray frame = next();
+            if (frame.size() > 1 && id.equals(frame.getString(1, null))) {
+                return frame;
+            }
+        }
+    }
+
+    /** Sends a CALL and returns its CALLRESULT payload, failing on a CALLERROR. */
+    public JsonObject callOk(String action, JsonObject payload) {
+        JsonArray answer = call(action, payload);
+        if (answer.getInt(0) != 3) {
+            throw new AssertionError(action + " answered " + answer);
+        }
+        return answer.getJsonObject(2);
+    }
+
+    public void send(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    /** The next frame the server sent, or an AssertionError after the timeout. */
+    public JsonArray next() {
+        try {
+            String text = received.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            if (text == null) {
+                throw new AssertionError("No frame from the server within " + TIMEOUT);
+            }
+            return Json.createReader(new StringReader(text)).readArray();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The close code the server closed with, waiting up to {@code timeout}. */
+    public int awaitClose(Duration timeout) {
+        try {
+            return closeCode.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("Server did not close the socket within " + timeout, e);
+        }
+    }
+
+    public boolean isOpen() {
+        return !closeCode.isDone() && !socket.isInputClosed();
+    }
+
+    // ---- the messages of a charging session, as a real charger sends them
+
+    public JsonObject boot(String vendor, String model) {
+        return callOk("BootNotification", Json.createObjectBuilder().add("chargePointVendor", vendor)
+                .add("chargePointModel", model).add("chargePointSerialNumber", "SN-" + Math.abs(chargePointId.hashCode()))
+                .add("firmwareVersion", "1.2.3").build());
+    }
+
+    public JsonObject status(int connectorId, String status, String errorCode) {
+        return callOk("StatusNotification", Json.createObjectBuilder().add("connectorId", connectorId)
+                .add("status", status).add("errorCode", errorCode).add("timestamp", Instant.now().toString()).build());
+    }
+
+    public long startTransaction(int connectorId, String idTag, long meterStartWh, Instant at) {
+        JsonObject answer = callOk("StartTransaction", Json.createObjectBuilder().add("connectorId", connectorId)
+                .add("idTag", idTag).add("meterStart", meterStartWh).add("timestamp", at.toString()).build());
+        return answer.getJsonNumber("transactionId").longValue();
+    }
+
+    /** MeterValues with one energy register reading (unit as given) and a power reading in W. */
+    public JsonObject meterValues(int connectorId, long transactionId, Instant at, String energy, String unit,
+            double powerW) {
+        JsonObject meterValue = Json.createObjectBuilder().add("timestamp", at.toString())
+                .add("sampledValue", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("value", energy).add("context", "Sample.Periodic")
+                                .add("measurand", "Energy.Active.Import.Register").add("unit", unit))
+                        .add(Json.createObjectBuilder().add("value", Double.toString(powerW))
+                                .add("context", "Sample.Periodic").add("measurand", "Power.Active.Import")
+                                .add("unit", "W")))
+                .build();
+        return callOk("MeterValues", Json.createObjectBuilder().add("connectorId", connectorId)
+                .add("transactionId", transactionId).add("meterValue", Json.createArrayBuilder().add(meterValue))
+                .build());
+    }
+
+    public JsonObject stopTransaction(long transactionId, long meterStopWh, Instant at, String reason) {
+        return callOk("StopTransaction", Json.createObjectBuilder().add("transactionId", transactionId)
+                .add("meterStop", meterStopWh).add("timestamp", at.toString()).add("reason", reason)
+                .add("idTag", "TAG-1").build());
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null);
+        }
+        socket.abort();
+    }
+
+    /** Collects whole text messages and the close code. */
+    private static final class Listener implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+        private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        private volatile ChargePointSimulator target;
+        private final List<String> early = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                if (target != null) {
+                    early.forEach(target.received::add);
+                    early.clear();
+                    target.received.add(text);
+                } else {
+                    early.add(text);
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.complete(1006);
+        }
+    }
+
+    /** A JSON value for tests that build odd payloads. */
+    public static JsonValue json(String text) {
+        return Json.createReader(new StringReader(text)).readValue();
+    }
+}

@@ -1,0 +1,106 @@
+package io.plughome.testsupport;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The PlugHome server under test, as the build started it (system properties set by Failsafe),
+ * and a small HTTP client for its API.
+ */
+public final class TestServer {
+
+    public static final String ADMIN_TOKEN = "it-admin-token";
+    public static final String VIEWER_TOKEN = "it-viewer-token";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private TestServer() {
+    }
+
+    public static String baseUrl() {
+        String url = System.getProperty("plughome.it.baseUrl");
+        if (url == null) {
+            throw new IllegalStateException("plughome.it.baseUrl is not set: run the integration tests with mvn verify");
+        }
+        return url;
+    }
+
+    public static String database() {
+        return System.getProperty("plughome.it.database", "h2");
+    }
+
+    public static String wsUrl(String baseUrl) {
+        return baseUrl.replaceFirst("^http", "ws");
+    }
+
+    /** A charger id no other test (or earlier run on the same database) uses. */
+    public static String uniqueId(String prefix) {
+        return prefix + "-" + database() + "-" + Long.toString(System.nanoTime(), 36);
+    }
+
+    /** An HTTP answer: status, content type and body. */
+    public record Answer(int status, String contentType, String body) {
+        public JsonObject json() {
+            JsonStructure s = Json.createReader(new StringReader(body)).read();
+            return s.asJsonObject();
+        }
+    }
+
+    public static Answer get(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET(), token, null);
+    }
+
+    public static Answer get(String path, String token, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET(), token, accept);
+    }
+
+    public static Answer send(String method, String path, String token, String jsonBody) {
+        HttpRequest.BodyPublisher body = jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(jsonBody);
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).method(method, body)
+                .header("Content-Type", "application/json"), token, null);
+    }
+
+    private static Answer send(HttpRequest.Builder request, String token, String accept) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (Exception e) {
+            throw new AssertionError("HTTP call failed: " + e, e);
+        }
+    }
+
+    /** Polls until the condition holds or the timeout passes. */
+    public static boolean eventually(Duration timeout, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return condition.getAsBoolean();
+    }
+}
