@@ -53,16 +53,14 @@ public class ChargerService {
         return new BootDecision(charger.registration(), now, config.heartbeatInterval());
     }
 
-    public void seen(String chargerId) {
+    /** Notes a frame from the charger; answers whether it is accepted (may send more than boot and heartbeat). */
+    public boolean seenAndAccepted(String chargerId) {
         Charger charger = em.find(Charger.class, chargerId);
-        if (charger != null) {
-            charger.seen(clock.instant(), null);
+        if (charger == null) {
+            return false;
         }
-    }
-
-    public boolean isAccepted(String chargerId) {
-        Charger charger = em.find(Charger.class, chargerId);
-        return charger != null && charger.registration() == Registration.ACCEPTED;
+        charger.seen(clock.instant(), null);
+        return charger.registration() == Registration.ACCEPTED;
     }
 
     public void statusReported(String chargerId, ConnectorStatus report) {

@@ -34,8 +34,8 @@ public class CallDispatcher {
         }
         Deviations deviations = new Deviations();
         try {
-            chargers.seen(chargerId);
-            if (!action.get().beforeAcceptance() && !chargers.isAccepted(chargerId)) {
+            boolean accepted = chargers.seenAndAccepted(chargerId);
+            if (!action.get().beforeAcceptance() && !accepted) {
                 return error(adapter, call, Problem.SECURITY,
                         "Charger is not accepted yet; only BootNotification and Heartbeat are answered");
             }

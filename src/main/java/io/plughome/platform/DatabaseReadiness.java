@@ -18,7 +18,7 @@ public class DatabaseReadiness implements HealthCheck {
     DataSource dataSource;
 
     @Inject
-    DataConfig data;
+    DatabaseConfig data;
 
     @Override
     public HealthCheckResponse call() {
