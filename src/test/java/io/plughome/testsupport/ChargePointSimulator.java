@@ -203,6 +203,33 @@ public final class ChargePointSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * A demo charging session against a running server, for trying PlugHome without hardware:
+     * boot, plug in, charge 7.4 kW for a few readings, unplug. Arguments: base URL (default
+     * http://localhost:8080) and charge point id (default DEMO-1).
+     */
+    public static void main(String[] args) throws InterruptedException {
+        String baseUrl = args.length > 0 ? args[0] : "http://localhost:8080";
+        String id = args.length > 1 ? args[1] : "DEMO-1";
+        try (ChargePointSimulator cp = connect16(baseUrl, id)) {
+            System.out.println("BootNotification -> " + cp.boot("PlugHome", "Simulator"));
+            cp.status(0, "Available", "NoError");
+            cp.status(1, "Preparing", "NoError");
+            long meter = 1_000_000;
+            long tx = cp.startTransaction(1, "DEMO-CARD", meter, Instant.now());
+            System.out.println("StartTransaction -> transactionId " + tx);
+            cp.status(1, "Charging", "NoError");
+            for (int i = 1; i <= 5; i++) {
+                Thread.sleep(2000);
+                meter += 4110; // about 33 minutes at 7.4 kW per reading
+                cp.meterValues(1, tx, Instant.now(), Double.toString(meter / 1000.0), "kWh", 7400);
+                System.out.println("MeterValues " + meter + " Wh");
+            }
+            System.out.println("StopTransaction -> " + cp.stopTransaction(tx, meter, Instant.now(), "EVDisconnected"));
+            cp.status(1, "Available", "NoError");
+        }
+    }
+
     /** A JSON value for tests that build odd payloads. */
     public static JsonValue json(String text) {
         return Json.createReader(new StringReader(text)).readValue();
