@@ -1,5 +1,6 @@
 package io.plughome.ocpp;
 
+import io.plughome.charger.RegistrationConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -16,9 +17,9 @@ public class OcppConfig {
     @ConfigProperty(name = "plughome.ws.ping.seconds", defaultValue = "60")
     int pingSeconds;
 
+    /** Owns the heartbeat interval, which the silence limit derives from. */
     @Inject
-    @ConfigProperty(name = "plughome.heartbeat.interval", defaultValue = "300")
-    int heartbeatInterval;
+    RegistrationConfig registration;
 
     @Inject
     @ConfigProperty(name = "plughome.presence.grace.seconds", defaultValue = "60")
@@ -43,7 +44,7 @@ public class OcppConfig {
      * the grace is taken as half-open and closed, and its charger shown offline.
      */
     public long silenceLimitSeconds() {
-        return 2L * heartbeatInterval + presenceGraceSeconds;
+        return 2L * registration.heartbeatInterval() + presenceGraceSeconds;
     }
 
     public int presenceSweepSeconds() {
