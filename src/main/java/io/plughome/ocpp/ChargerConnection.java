@@ -4,7 +4,9 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -16,15 +18,23 @@ public final class ChargerConnection {
     private final String chargerId;
     private final Session session;
     private final ProtocolAdapter adapter;
+    private final CallQueue calls;
     private volatile Instant lastHeard;
     private volatile Instant lastPing;
 
-    public ChargerConnection(String chargerId, Session session, ProtocolAdapter adapter, Instant now) {
+    public ChargerConnection(String chargerId, Session session, ProtocolAdapter adapter, ScheduledExecutorService
+            scheduler, Clock clock) {
         this.chargerId = chargerId;
         this.session = session;
         this.adapter = adapter;
-        this.lastHeard = now;
-        this.lastPing = now;
+        this.calls = new CallQueue(chargerId, this::send, scheduler, clock);
+        this.lastHeard = clock.instant();
+        this.lastPing = lastHeard;
+    }
+
+    /** The calls this server sends on this connection, one at a time. */
+    public CallQueue calls() {
+        return calls;
     }
 
     public String chargerId() {
@@ -80,7 +90,9 @@ public final class ChargerConnection {
         }
     }
 
+    /** Closes the socket; calls still pending fail at once. */
     public void close(CloseReason.CloseCode code, String reason) {
+        calls.close();
         try {
             session.close(new CloseReason(code, reason));
         } catch (IOException | IllegalStateException e) {

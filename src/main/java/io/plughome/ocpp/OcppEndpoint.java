@@ -45,6 +45,9 @@ public class OcppEndpoint extends Endpoint {
     @Inject
     Clock clock;
 
+    @Inject
+    OutboundCalls outbound;
+
     private ChargerConnection connection;
     private final StringBuilder message = new StringBuilder();
     private boolean tooBig;
@@ -62,7 +65,7 @@ public class OcppEndpoint extends Endpoint {
         session.setMaxTextMessageBufferSize(config.maxFrameBytes());
         session.setMaxBinaryMessageBufferSize(config.maxFrameBytes());
         session.setMaxIdleTimeout(0);
-        connection = new ChargerConnection(chargerId, session, adapter.get(), clock.instant());
+        connection = new ChargerConnection(chargerId, session, adapter.get(), outbound.scheduler(), clock);
         try {
             chargers.connected(chargerId, adapter.get().subprotocol());
         } catch (RuntimeException e) {
@@ -114,14 +117,17 @@ public class OcppEndpoint extends Endpoint {
         if (frame instanceof Frame.Call call) {
             connection.send(dispatcher.answer(connection, call).toJson());
         } else {
-            // Answers to calls this server sends; no server-initiated calls exist yet.
-            LOG.fine(() -> "Unsolicited answer " + frame.messageId() + " from " + connection.chargerId());
+            connection.calls().answered(frame);
         }
     }
 
     @Override
     public void onClose(Session session, CloseReason closeReason) {
-        if (connection != null && registry.unregister(connection)) {
+        if (connection == null) {
+            return;
+        }
+        connection.calls().close();
+        if (registry.unregister(connection)) {
             LOG.info(() -> "Charger " + connection.chargerId() + " disconnected: " + closeReason.getCloseCode()
                     + " " + closeReason.getReasonPhrase());
         }

@@ -1,5 +1,6 @@
 package io.plughome.ocpp;
 
+import io.plughome.control.Command;
 import java.util.Optional;
 
 /**
@@ -16,4 +17,11 @@ public interface ProtocolAdapter {
 
     /** This version's CALLERROR code for a problem. */
     String errorCode(Problem problem);
+
+    /**
+     * A version-neutral command in this version's words, with the reader of its answer.
+     *
+     * @throws io.plughome.control.CommandFailure when this version has no such call
+     */
+    OutboundCall encode(Command command);
 }

@@ -54,6 +54,20 @@ public final class RecordCodec {
 
     public <T extends Record> T read(JsonObject json, Class<T> type, Deviations deviations) throws OcppException {
         T value = readRecord(json, type, "", deviations);
+        check(value);
+        return value;
+    }
+
+    /** Reads any JSON value that must be an object of the record's shape. */
+    public <T extends Record> T read(JsonValue json, Class<T> type, Deviations deviations) throws OcppException {
+        if (!(json instanceof JsonObject object)) {
+            throw new OcppException(Problem.FORMAT, "payload must be a JSON object");
+        }
+        return read(object, type, deviations);
+    }
+
+    /** Checks a record against the constraints of the specification (its annotations). */
+    public <T extends Record> void check(T value) throws OcppException {
         Set<ConstraintViolation<T>> violations = validator.validate(value);
         if (!violations.isEmpty()) {
             ConstraintViolation<T> first = violations.stream()
@@ -64,7 +78,6 @@ public final class RecordCodec {
             throw new OcppException(occurrence ? Problem.OCCURRENCE : Problem.PROPERTY,
                     first.getPropertyPath() + ": " + first.getMessage());
         }
-        return value;
     }
 
     private <T> T readRecord(JsonObject json, Class<T> type, String path, Deviations deviations) throws OcppException {

@@ -145,6 +145,11 @@ public class SessionService {
         return openByCharger(chargerId).stream().findFirst();
     }
 
+    /** Every session still open on the charger (one per connector at most, unless a stop was lost). */
+    public List<ChargingSession> allActiveOn(String chargerId) {
+        return openByCharger(chargerId);
+    }
+
     public List<MeterSample> samples(long sessionId) {
         return em.createNamedQuery("MeterSample.findBySession", MeterSample.class)
                 .setParameter("sessionId", sessionId).getResultList();

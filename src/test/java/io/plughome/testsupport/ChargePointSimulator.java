@@ -30,6 +30,7 @@ public final class ChargePointSimulator implements AutoCloseable {
     private final String chargePointId;
     private final WebSocket socket;
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    private final BlockingQueue<JsonArray> serverCalls = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode;
     private final AtomicInteger nextId = new AtomicInteger(1);
 
@@ -43,8 +44,23 @@ public final class ChargePointSimulator implements AutoCloseable {
 
     /** Connects to {@code baseWs + path} (e.g. ws://localhost:8080/ocpp/CP1) offering the given sub-protocols. */
     public static ChargePointSimulator connect(String url, String chargePointId, String... subprotocols) {
+        return connect(HttpClient.newHttpClient(), url, chargePointId, null, subprotocols);
+    }
+
+    /**
+     * Connects with a given HTTP client (for wss:// with its own trust) and, when
+     * {@code password} is not null, HTTP Basic credentials (user = charge point id): OCPP
+     * security profiles 1 and 2. A refused upgrade throws a CompletionException whose cause is a
+     * {@link java.net.http.WebSocketHandshakeException} carrying the HTTP status.
+     */
+    public static ChargePointSimulator connect(HttpClient client, String url, String chargePointId, String password,
+            String... subprotocols) {
         Listener listener = new Listener();
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT);
+        WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(TIMEOUT);
+        if (password != null) {
+            builder.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (chargePointId + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
         if (subprotocols.length > 0) {
             builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
         }
@@ -55,6 +71,51 @@ public final class ChargePointSimulator implements AutoCloseable {
     /** Connects at {@code ws://host/ocpp/{id}} speaking OCPP 1.6. */
     public static ChargePointSimulator connect16(String baseUrl, String chargePointId) {
         return connect(TestServer.wsUrl(baseUrl) + "/ocpp/" + chargePointId, chargePointId, "ocpp1.6");
+    }
+
+    /** Connects and boots: a charger ready to be controlled. */
+    public static ChargePointSimulator booted16(String baseUrl, String chargePointId) {
+        ChargePointSimulator cp = connect16(baseUrl, chargePointId);
+        cp.boot("PlugHome", "Simulator");
+        cp.status(1, "Available", "NoError");
+        return cp;
+    }
+
+    // ---- calls the server sends to this charger
+
+    /** The next CALL the server sent (e.g. a RemoteStartTransaction), failing after the timeout. */
+    public JsonArray nextServerCall() {
+        JsonArray call = pollServerCall(TIMEOUT);
+        if (call == null) {
+            throw new AssertionError("No call from the server within " + TIMEOUT);
+        }
+        return call;
+    }
+
+    /** The next CALL the server sent within {@code wait}, or null when none came. */
+    public JsonArray pollServerCall(Duration wait) {
+        try {
+            return serverCalls.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Answers a server CALL with a CALLRESULT. */
+    public void reply(JsonArray call, JsonObject payload) {
+        send(Json.createArrayBuilder().add(3).add(call.getString(1)).add(payload).build().toString());
+    }
+
+    /** Answers a server CALL with a CALLERROR. */
+    public void replyError(JsonArray call, String code, String description) {
+        send(Json.createArrayBuilder().add(4).add(call.getString(1)).add(code).add(description)
+                .add(JsonValue.EMPTY_JSON_OBJECT).build().toString());
+    }
+
+    /** Answers a server CALL with {@code {"status": status}}. */
+    public void replyStatus(JsonArray call, String status) {
+        reply(call, Json.createObjectBuilder().add("status", status).build());
     }
 
     public String id() {
@@ -166,6 +227,20 @@ public final class ChargePointSimulator implements AutoCloseable {
         socket.abort();
     }
 
+    /** Server CALLs go to their own queue; answers and errors to ours. */
+    private void route(String text) {
+        try {
+            JsonArray frame = Json.createReader(new StringReader(text)).readArray();
+            if (frame.size() == 4 && frame.getInt(0) == 2) {
+                serverCalls.add(frame);
+                return;
+            }
+        } catch (RuntimeException notAFrame) {
+            // left for next() to report
+        }
+        received.add(text);
+    }
+
     /** Collects whole text messages and the close code. */
     private static final class Listener implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
@@ -180,9 +255,9 @@ public final class ChargePointSimulator implements AutoCloseable {
                 String text = partial.toString();
                 partial.setLength(0);
                 if (target != null) {
-                    early.forEach(target.received::add);
+                    early.forEach(target::route);
                     early.clear();
-                    target.received.add(text);
+                    target.route(text);
                 } else {
                     early.add(text);
                 }

@@ -1,5 +1,6 @@
 package io.plughome.api.v1;
 
+import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -47,6 +48,21 @@ public final class ErrorMappers {
         private static String lastNode(String path) {
             int dot = path.lastIndexOf('.');
             return dot < 0 ? path : path.substring(dot + 1);
+        }
+    }
+
+    /** A request body that is not JSON, or not the JSON the endpoint takes. */
+    @Provider
+    public static class Body implements ExceptionMapper<JsonbException> {
+        @Override
+        public Response toResponse(JsonbException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            return ApiError.response(Response.Status.BAD_REQUEST, "InvalidBody",
+                    "The request body could not be read: " + why.replace("io.plughome.api.v1.", ""));
         }
     }
 

@@ -17,10 +17,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -65,7 +61,7 @@ public class SessionsResource {
         if (!csv && pageSize > 1000) {
             throw ApiError.badRequest("limit must be at most 1000 for JSON; use the CSV export for more");
         }
-        SessionQuery query = new SessionQuery(blankToNull(chargerId), instant("from", from), instant("to", to),
+        SessionQuery query = new SessionQuery(Params.blankToNull(chargerId), Params.instant("from", from), Params.instant("to", to),
                 offset == null ? 0 : offset, pageSize);
         List<SessionView> page = sessions.search(query).stream().map(SessionView::of).toList();
         if (csv) {
@@ -124,25 +120,5 @@ public class SessionsResource {
         List<MediaType> accepted = headers.getAcceptableMediaTypes();
         return !accepted.isEmpty() && accepted.get(0).isCompatible(MediaType.valueOf(TEXT_CSV))
                 && !accepted.get(0).isWildcardType();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
-
-    static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException notDateTime) {
-            try {
-                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException notDate) {
-                throw ApiError.badRequest(name + " must be an ISO-8601 instant (2026-11-24T18:00:00Z) or a date"
-                        + " (2026-11-24), not '" + value + "'");
-            }
-        }
     }
 }

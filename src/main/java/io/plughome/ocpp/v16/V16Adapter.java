@@ -1,6 +1,8 @@
 package io.plughome.ocpp.v16;
 
+import io.plughome.control.Command;
 import io.plughome.ocpp.Action;
+import io.plughome.ocpp.OutboundCall;
 import io.plughome.ocpp.Problem;
 import io.plughome.ocpp.ProtocolAdapter;
 import jakarta.annotation.PostConstruct;
@@ -38,6 +40,8 @@ public class V16Adapter implements ProtocolAdapter {
     DiagnosticsStatusNotificationHandler diagnosticsStatusNotification;
     @Inject
     FirmwareStatusNotificationHandler firmwareStatusNotification;
+    @Inject
+    V16Commands commands;
 
     private Map<String, Action<?, ?>> actions;
 
@@ -67,6 +71,11 @@ public class V16Adapter implements ProtocolAdapter {
     @Override
     public Optional<Action<?, ?>> action(String name) {
         return Optional.ofNullable(actions.get(name));
+    }
+
+    @Override
+    public OutboundCall encode(Command command) {
+        return commands.encode(command);
     }
 
     @Override

@@ -1,0 +1,8 @@
+package io.plughome.control;
+
+import java.time.Instant;
+
+/** Fired when a command to a charger has ended, however it ended. */
+public record CommandCompleted(String chargerId, Instant at, String command, String actor, String outcome,
+        String status, String error) {
+}

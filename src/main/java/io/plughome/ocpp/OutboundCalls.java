@@ -1,0 +1,74 @@
+package io.plughome.ocpp;
+
+import io.plughome.charger.ChargerService;
+import io.plughome.control.ChargerLink;
+import io.plughome.control.Command;
+import io.plughome.control.CommandFailure;
+import io.plughome.control.CommandReply;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Commands to chargers over their live connection: encoded by the adapter of the charger's
+ * version, correlated by the connection's {@link CallQueue}, answers read back by the adapter.
+ * Timeouts run on the container's managed scheduled executor.
+ */
+@ApplicationScoped
+public class OutboundCalls implements ChargerLink {
+
+    private static final Logger LOG = Logger.getLogger(OutboundCalls.class.getName());
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    ConnectionRegistry registry;
+
+    @Inject
+    ChargerService chargers;
+
+    /** The executor call timeouts run on. */
+    public ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public Optional<CompletionStage<CommandReply>> send(String chargerId, Command command, Duration timeout) {
+        Optional<ChargerConnection> live = registry.get(chargerId).filter(c -> c.session().isOpen());
+        if (live.isEmpty()) {
+            return Optional.empty();
+        }
+        ChargerConnection connection = live.get();
+        OutboundCall call = connection.adapter().encode(command);
+        return Optional.of(connection.calls().submit(call.action(), call.payload(), timeout)
+                .thenApply(frame -> read(connection, call, frame)));
+    }
+
+    private CommandReply read(ChargerConnection connection, OutboundCall call, Frame frame) {
+        if (frame instanceof Frame.CallError error) {
+            throw CommandFailure.callError(error.code(), error.description());
+        }
+        Deviations deviations = new Deviations();
+        try {
+            return call.reader().read(((Frame.CallResult) frame).payload(), deviations);
+        } catch (OcppException e) {
+            throw CommandFailure.invalidReply(connection.chargerId(), call.action() + ": " + e.getMessage());
+        } finally {
+            if (!deviations.isEmpty()) {
+                try {
+                    chargers.deviated(connection.chargerId(), deviations.all());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Could not count deviations of " + connection.chargerId(), e);
+                }
+            }
+        }
+    }
+}
