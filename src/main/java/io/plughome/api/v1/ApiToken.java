@@ -17,6 +17,9 @@ import java.time.Instant;
 @Table(name = "api_token")
 @NamedQuery(name = "ApiToken.findByHash", query = "SELECT t FROM ApiToken t WHERE t.secretHash = :hash")
 @NamedQuery(name = "ApiToken.countByRole", query = "SELECT COUNT(t) FROM ApiToken t WHERE t.role = :role")
+@NamedQuery(name = "ApiToken.findAll", query = "SELECT t FROM ApiToken t ORDER BY t.id")
+@NamedQuery(name = "ApiToken.count", query = "SELECT COUNT(t) FROM ApiToken t")
+@NamedQuery(name = "ApiToken.countByName", query = "SELECT COUNT(t) FROM ApiToken t WHERE t.name = :name")
 public class ApiToken {
 
     @Id
@@ -39,6 +42,14 @@ public class ApiToken {
         this.role = role;
         this.secretHash = secretHash;
         this.createdAt = createdAt;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
     }
 
     public String name() {

@@ -6,6 +6,8 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -15,7 +17,8 @@ import java.util.Set;
 
 /**
  * Every {@code /api/v1} call needs {@code Authorization: Bearer <token>}: 401 without a valid
- * one. Reading (GET, HEAD) needs the viewer role; every other method needs admin (403).
+ * one. Reading (GET, HEAD) needs the viewer role; every other method, and reading what is
+ * {@link AdminOnly}, needs admin (403).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -25,6 +28,9 @@ public class AuthFilter implements ContainerRequestFilter {
 
     @Inject
     ApiTokens tokens;
+
+    @Context
+    ResourceInfo resource;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -38,7 +44,7 @@ public class AuthFilter implements ContainerRequestFilter {
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"plughome\"").build());
             return;
         }
-        if (caller.role() != Role.ADMIN && !READS.contains(request.getMethod())) {
+        if (caller.role() != Role.ADMIN && (!READS.contains(request.getMethod()) || adminOnly())) {
             request.abortWith(ApiError.response(Response.Status.FORBIDDEN, "Forbidden",
                     "This needs an admin token; '" + caller.name() + "' is a " + caller.role().wire()));
             return;
@@ -65,5 +71,11 @@ public class AuthFilter implements ContainerRequestFilter {
                 return "Bearer";
             }
         });
+    }
+
+    private boolean adminOnly() {
+        return resource != null && resource.getResourceMethod() != null
+                && (resource.getResourceMethod().isAnnotationPresent(AdminOnly.class)
+                        || resource.getResourceClass().isAnnotationPresent(AdminOnly.class));
     }
 }
