@@ -86,6 +86,29 @@ public class Charger {
         lastBoot = at;
     }
 
+    public void rename(String name) {
+        this.name = name;
+    }
+
+    /** Sets (hashed) or, with null, removes the shared secret the charger must present. */
+    public void sharedSecret(String secret) {
+        sharedSecretHash = secret == null ? null : SharedSecrets.hash(secret);
+    }
+
+    /** Whether the presented credentials are acceptable: anything when no secret is set. */
+    public boolean admits(String presentedSecret) {
+        return sharedSecretHash == null || presentedSecret != null && SharedSecrets.matches(presentedSecret,
+                sharedSecretHash);
+    }
+
+    public boolean hasSharedSecret() {
+        return sharedSecretHash != null;
+    }
+
+    public void register(Registration registration) {
+        this.registration = registration;
+    }
+
     public void diagnosticsStatus(String status, Instant at) {
         diagnosticsStatus = status;
         diagnosticsStatusAt = at;

@@ -93,6 +93,39 @@ public class ChargerService {
         });
     }
 
+    /** What an admin may change about a charger; null fields are left as they are. */
+    public record Changes(String name, boolean nameGiven, String sharedSecret, boolean secretGiven,
+            Registration registration) {
+    }
+
+    /** Applies an admin's changes; the previous registration is returned with the charger. */
+    public Optional<Registration> update(String chargerId, Changes changes) {
+        Charger charger = em.find(Charger.class, chargerId);
+        if (charger == null) {
+            return Optional.empty();
+        }
+        Registration before = charger.registration();
+        if (changes.nameGiven()) {
+            charger.rename(changes.name());
+        }
+        if (changes.secretGiven()) {
+            charger.sharedSecret(changes.sharedSecret());
+        }
+        if (changes.registration() != null) {
+            charger.register(changes.registration());
+        }
+        return Optional.of(before);
+    }
+
+    /**
+     * Whether a charger may open a connection with these credentials (null: none presented).
+     * Unknown chargers and chargers without a shared secret are admitted.
+     */
+    public boolean admits(String chargerId, String presentedSecret) {
+        Charger charger = em.find(Charger.class, chargerId);
+        return charger == null || charger.admits(presentedSecret);
+    }
+
     public Optional<Charger> byId(String chargerId) {
         return Optional.ofNullable(em.find(Charger.class, chargerId));
     }

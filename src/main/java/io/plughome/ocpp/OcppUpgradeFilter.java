@@ -1,5 +1,6 @@
 package io.plughome.ocpp;
 
+import io.plughome.charger.ChargerService;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,23 +9,32 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.logging.Logger;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
 /**
  * Checks a WebSocket upgrade before it happens, where an HTTP status can still be answered:
- * a client that offers only OCPP versions this server does not speak gets 400 and no socket.
- * (JSR-356 cannot refuse an upgrade from its configurator; Liberty would answer 101 without a
- * sub-protocol.)
+ * a client that offers only OCPP versions this server does not speak gets 400 and no socket;
+ * a charger that has a shared secret and does not present it (HTTP Basic, user name = charger
+ * id: OCPP security profiles 1 and 2) gets 401. (JSR-356 cannot refuse an upgrade from its
+ * configurator; Liberty would answer 101 without a sub-protocol.)
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class OcppUpgradeFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(OcppUpgradeFilter.class.getName());
 
     @Inject
     ProtocolAdapters adapters;
+
+    @Inject
+    ChargerService chargers;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -42,6 +52,48 @@ public class OcppUpgradeFilter extends HttpFilter {
                     + String.join(", ", adapters.supported()) + "; offered: " + String.join(", ", offered) + "\"}");
             return;
         }
+        String chargerId = chargerId(request);
+        if (chargerId != null && !chargers.admits(chargerId, password(request, chargerId))) {
+            LOG.warning(() -> "Charger " + chargerId + " from " + request.getRemoteAddr()
+                    + " refused: missing or wrong shared secret");
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", "Basic realm=\"PlugHome OCPP\", charset=\"UTF-8\"");
+            response.setContentType("application/json");
+            response.getWriter().write("{\"error\":\"Unauthorized\",\"message\":\"This charger needs its shared secret"
+                    + " as HTTP Basic credentials, with the charge point id as user name\"}");
+            return;
+        }
         chain.doFilter(request, response);
+    }
+
+    /** The charge point id of an OCPP path ({@code /ocpp/{id}} or {@code /{id}}), or null. */
+    static String chargerId(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/ocpp/")) {
+            path = path.substring("/ocpp".length());
+        }
+        if (path.length() < 2 || path.indexOf('/', 1) >= 0) {
+            return null;
+        }
+        return URLDecoder.decode(path.substring(1), StandardCharsets.UTF_8);
+    }
+
+    /** The Basic password, if the user name is the charger's id; null otherwise. */
+    static String password(HttpServletRequest request, String chargerId) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0 || !decoded.substring(0, colon).equals(chargerId)) {
+            return null;
+        }
+        return decoded.substring(colon + 1);
     }
 }

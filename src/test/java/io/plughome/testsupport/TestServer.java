@@ -34,6 +34,16 @@ public final class TestServer {
         return url;
     }
 
+    /** The server's HTTPS port (wss:// for OCPP security profile 2). */
+    public static int httpsPort() {
+        return Integer.parseInt(System.getProperty("plughome.it.httpsPort"));
+    }
+
+    /** The server's data directory (its H2 file, its TLS key store). */
+    public static java.nio.file.Path dataDir() {
+        return java.nio.file.Path.of(System.getProperty("plughome.it.dataDir"));
+    }
+
     public static String database() {
         return System.getProperty("plughome.it.database", "h2");
     }
@@ -68,6 +78,12 @@ public final class TestServer {
                 : HttpRequest.BodyPublishers.ofString(jsonBody);
         return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).method(method, body)
                 .header("Content-Type", "application/json"), token, null);
+    }
+
+    /** A GET that claims to come from another address (the server trusts X-Forwarded-For from loopback). */
+    public static Answer getFrom(String forwardedFor, String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().header("X-Forwarded-For", forwardedFor),
+                token, null);
     }
 
     private static Answer send(HttpRequest.Builder request, String token, String accept) {

@@ -23,6 +23,8 @@ public record ChargerView(
         String firmwareVersion,
         @Schema(description = "OCPP version it speaks, e.g. ocpp1.6") String protocol,
         @Schema(description = "ACCEPTED, PENDING or REJECTED") String registration,
+        @Schema(description = "Whether the charger must present a shared secret (never shown)")
+        boolean sharedSecretSet,
         Instant firstSeen,
         Instant lastBoot,
         String diagnosticsStatus,
@@ -50,7 +52,7 @@ public record ChargerView(
         Map<String, Long> counts = new TreeMap<>();
         deviations.forEach(d -> counts.put(d.kind(), d.occurrences()));
         return new ChargerView(c.id(), c.name(), online, lastSeen, c.vendor(), c.model(), c.serialNumber(),
-                c.chargeBoxSerialNumber(), c.firmwareVersion(), c.protocol(), c.registration().name(), c.firstSeen(),
+                c.chargeBoxSerialNumber(), c.firmwareVersion(), c.protocol(), c.registration().name(), c.hasSharedSecret(), c.firstSeen(),
                 c.lastBoot(), c.diagnosticsStatus(), c.firmwareStatus(),
                 connectors.stream().map(ConnectorView::of).toList(), activeSession, counts);
     }

@@ -3,6 +3,19 @@ package io.plughome.api.v1;
 import io.plughome.charger.Charger;
 import io.plughome.charger.ChargerService;
 import io.plughome.charger.Presence;
+import io.plughome.charger.Registration;
+import io.plughome.control.Actor;
+import io.plughome.control.AuditLog;
+import io.plughome.control.Command;
+import io.plughome.control.ControlService;
+import io.plughome.control.Outcome;
+import io.plughome.control.TriggerMessage;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import io.plughome.session.SessionService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -38,6 +51,15 @@ public class ChargersResource {
     @Inject
     Presence presence;
 
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    ControlService control;
+
+    @Context
+    SecurityContext security;
+
     @GET
     @Operation(summary = "All chargers", description = "Every charger that ever connected, with its connectors.")
     @APIResponse(responseCode = "200", description = "A page of chargers")
@@ -58,6 +80,35 @@ public class ChargersResource {
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public ChargerView get(@Parameter(description = "Charge point id") @PathParam("id") String id) {
         return chargers.byId(id).map(this::view).orElseThrow(() -> ApiError.notFound("No charger '" + id + "'"));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a charger", description = "Any of: name (null clears it); sharedSecret (8-40"
+            + " printable characters, stored hashed, never shown; null removes it, after which the charger connects"
+            + " without credentials); approved (true accepts a pending charger, false sends it back to pending);"
+            + " registration (ACCEPTED, PENDING or REJECTED). Approving a connected charger asks it to boot again at"
+            + " once (TriggerMessage BootNotification), so it need not wait for its retry interval.")
+    @APIResponse(responseCode = "200", description = "The charger as changed",
+            content = @Content(schema = @Schema(implementation = ChargerView.class)))
+    @APIResponse(responseCode = "400", description = "An unknown field or a bad value",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such charger",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @RequestBody(content = @Content(schema = @Schema(implementation = ChargerPatch.class)))
+    public ChargerView patch(@PathParam("id") String id, JsonObject body) {
+        ChargerPatch patch = ChargerPatch.read(body);
+        Registration before = chargers.update(id, patch.changes())
+                .orElseThrow(() -> ApiError.notFound("No charger '" + id + "'"));
+        Actor actor = Callers.actor(security);
+        audit.record(actor, id, "UpdateCharger", patch.redacted(), Outcome.ACCEPTED, null, null);
+        if (patch.changes().registration() == Registration.ACCEPTED && before != Registration.ACCEPTED
+                && presence.isOnline(id)) {
+            // Let the charger boot again now rather than after its retry interval.
+            control.execute(actor, id, new Command.Trigger(TriggerMessage.BOOT_NOTIFICATION, null));
+        }
+        return get(id);
     }
 
     private ChargerView view(Charger c) {

@@ -1,0 +1,187 @@
+package io.plughome.it;
+
+import static io.plughome.testsupport.TestServer.ADMIN_TOKEN;
+import static io.plughome.testsupport.TestServer.VIEWER_TOKEN;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.plughome.testsupport.ChargePointSimulator;
+import io.plughome.testsupport.TestServer;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.util.concurrent.CompletionException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Charger security: shared secrets (OCPP security profile 1, HTTP Basic at the upgrade),
+ * profile 2 over wss:// with the certificate the server generated on first start, approval of
+ * pending chargers, and the LAN-only switch (the test servers run with PLUGHOME_LAN_ONLY=true).
+ */
+class ChargerSecurityIT {
+
+    private static final String SECRET = "s3cret-Charger-16";
+
+    private final String base = TestServer.baseUrl();
+
+    private static TestServer.Answer patch(String id, String body, String token) {
+        return TestServer.send("PATCH", "/api/v1/chargers/" + id, token, body);
+    }
+
+    private static int refusedWith(Runnable connect) {
+        CompletionException e = assertThrows(CompletionException.class, connect::run);
+        WebSocketHandshakeException handshake = assertInstanceOf(WebSocketHandshakeException.class, e.getCause());
+        return handshake.getResponse().statusCode();
+    }
+
+    private String url(String id) {
+        return TestServer.wsUrl(base) + "/ocpp/" + id;
+    }
+
+    private void register(String id) {
+        try (ChargePointSimulator cp = ChargePointSimulator.connect16(base, id)) {
+            cp.boot("Acme", "Secure");
+        }
+    }
+
+    @Test
+    void aChargerWithASecretMustPresentIt() {
+        String id = TestServer.uniqueId("SEC");
+        register(id);
+        TestServer.Answer set = patch(id, "{\"sharedSecret\":\"" + SECRET + "\"}", ADMIN_TOKEN);
+        assertEquals(200, set.status(), set.body());
+        assertTrue(set.json().getBoolean("sharedSecretSet"));
+        assertFalse(set.body().contains(SECRET), "the secret was echoed");
+        assertFalse(TestServer.get("/api/v1/chargers/" + id, VIEWER_TOKEN).body().contains(SECRET));
+
+        HttpClient http = HttpClient.newHttpClient();
+        assertEquals(401, refusedWith(() -> ChargePointSimulator.connect(http, url(id), id, null, "ocpp1.6")));
+        assertEquals(401, refusedWith(() -> ChargePointSimulator.connect(http, url(id), id, "wrong-password-1",
+                "ocpp1.6")));
+        assertEquals(401, refusedWith(() -> ChargePointSimulator.connect(http, url(id), "someone-else", SECRET,
+                "ocpp1.6")));
+        assertEquals(401, refusedWith(() -> ChargePointSimulator.connect(http, TestServer.wsUrl(base) + "/" + id, id,
+                null, "ocpp1.6")), "the root form must be protected too");
+        try (ChargePointSimulator cp = ChargePointSimulator.connect(http, url(id), id, SECRET, "ocpp1.6")) {
+            assertEquals("Accepted", cp.boot("Acme", "Secure").getString("status"));
+        }
+
+        JsonObject audit = TestServer.get("/api/v1/audit?action=UpdateCharger&chargerId=" + id, ADMIN_TOKEN).json();
+        assertEquals("(set)", audit.getJsonArray("items").getJsonObject(0).getJsonObject("request")
+                .getString("sharedSecret"));
+        assertFalse(TestServer.get("/api/v1/audit?limit=1000", ADMIN_TOKEN).body().contains(SECRET));
+
+        assertEquals(200, patch(id, "{\"sharedSecret\":null}", ADMIN_TOKEN).status());
+        try (ChargePointSimulator cp = ChargePointSimulator.connect(http, url(id), id, null, "ocpp1.6")) {
+            assertEquals("Accepted", cp.boot("Acme", "Secure").getString("status"));
+        }
+    }
+
+    @Test
+    void patchIsValidatedAndAdminOnly() {
+        String id = TestServer.uniqueId("SEC-PATCH");
+        register(id);
+        assertEquals(400, patch(id, "{\"sharedSecret\":\"short\"}", ADMIN_TOKEN).status());
+        assertEquals(400, patch(id, "{\"sharedSecret\":\"" + "x".repeat(41) + "\"}", ADMIN_TOKEN).status());
+        assertEquals(400, patch(id, "{\"colour\":\"red\"}", ADMIN_TOKEN).status());
+        assertEquals(400, patch(id, "{\"approved\":\"yes\"}", ADMIN_TOKEN).status());
+        assertEquals(400, patch(id, "{}", ADMIN_TOKEN).status());
+        assertEquals(403, patch(id, "{\"name\":\"Garage\"}", VIEWER_TOKEN).status());
+        assertEquals(404, patch("no-such-charger", "{\"name\":\"Garage\"}", ADMIN_TOKEN).status());
+        TestServer.Answer named = patch(id, "{\"name\":\"Garage\"}", ADMIN_TOKEN);
+        assertEquals(200, named.status());
+        assertEquals("Garage", named.json().getString("name"));
+        assertFalse(named.json().getBoolean("sharedSecretSet"));
+    }
+
+    @Test
+    void aPendingChargerWaitsUntilAnAdminApprovesIt() {
+        String id = TestServer.uniqueId("SEC-PEND");
+        try (ChargePointSimulator cp = ChargePointSimulator.connect16(base, id)) {
+            cp.boot("Acme", "Pending");
+            assertEquals(200, patch(id, "{\"approved\":false}", ADMIN_TOKEN).status());
+            assertEquals("Pending", cp.boot("Acme", "Pending").getString("status"));
+            JsonArray refused = cp.call("StatusNotification", Json.createObjectBuilder().add("connectorId", 1)
+                    .add("status", "Available").add("errorCode", "NoError").build());
+            assertEquals(4, refused.getInt(0));
+            assertEquals("SecurityError", refused.getString(2));
+            assertEquals("PENDING", TestServer.get("/api/v1/chargers/" + id, VIEWER_TOKEN).json()
+                    .getString("registration"));
+
+            TestServer.Answer approved = patch(id, "{\"approved\":true}", ADMIN_TOKEN);
+            assertEquals(200, approved.status());
+            assertEquals("ACCEPTED", approved.json().getString("registration"));
+            JsonArray trigger = cp.nextServerCall();
+            assertEquals("TriggerMessage", trigger.getString(2));
+            assertEquals("BootNotification", trigger.getJsonObject(3).getString("requestedMessage"));
+            cp.replyStatus(trigger, "Accepted");
+            assertEquals("Accepted", cp.boot("Acme", "Pending").getString("status"));
+            cp.status(1, "Available", "NoError");
+        }
+    }
+
+    @Test
+    void profile2WssWorksWithTheGeneratedCertificate() throws Exception {
+        String id = TestServer.uniqueId("SEC-TLS");
+        register(id);
+        assertEquals(200, patch(id, "{\"sharedSecret\":\"" + SECRET + "\"}", ADMIN_TOKEN).status());
+        Path keystore = TestServer.dataDir().resolve("tls/plughome.p12");
+        assertTrue(Files.exists(keystore), "no key store generated at " + keystore);
+        KeyStore generated = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            generated.load(in, "plughome-tls".toCharArray());
+        }
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        for (String alias : java.util.Collections.list(generated.aliases())) {
+            Certificate certificate = generated.getCertificate(alias);
+            trust.setCertificateEntry(alias, certificate);
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, tmf.getTrustManagers(), null);
+        HttpClient https = HttpClient.newBuilder().sslContext(tls).build();
+        String wss = "wss://localhost:" + TestServer.httpsPort() + "/ocpp/" + id;
+        assertEquals(401, refusedWith(() -> ChargePointSimulator.connect(https, wss, id, "wrong-password-1",
+                "ocpp1.6")));
+        try (ChargePointSimulator cp = ChargePointSimulator.connect(https, wss, id, SECRET, "ocpp1.6")) {
+            assertEquals("Accepted", cp.boot("Acme", "Secure").getString("status"));
+        }
+    }
+
+    @Test
+    void lanOnlyRefusesOutsideAddressesAndServesPrivateOnes() {
+        for (String outside : new String[] {"203.0.113.7", "2001:db8::1", "100.64.0.1"}) {
+            TestServer.Answer api = TestServer.getFrom(outside, "/api/v1/chargers", VIEWER_TOKEN);
+            assertEquals(403, api.status(), outside);
+            assertEquals("Forbidden", api.json().getString("error"));
+            assertEquals(403, TestServer.getFrom(outside, "/", null).status());
+        }
+        for (String inside : new String[] {"192.168.1.20", "10.0.0.5", "172.16.3.4", "fd00::12", "127.0.0.1"}) {
+            assertEquals(200, TestServer.getFrom(inside, "/api/v1/chargers", VIEWER_TOKEN).status(), inside);
+        }
+        String id = TestServer.uniqueId("SEC-LAN");
+        HttpClient http = HttpClient.newHttpClient();
+        CompletionException e = assertThrows(CompletionException.class, () -> http.newWebSocketBuilder()
+                .header("X-Forwarded-For", "198.51.100.9").subprotocols("ocpp1.6")
+                .buildAsync(java.net.URI.create(url(id)), new java.net.http.WebSocket.Listener() {
+                }).join());
+        assertEquals(403, assertInstanceOf(WebSocketHandshakeException.class, e.getCause()).getResponse()
+                .statusCode());
+        assertEquals(404, TestServer.get("/api/v1/chargers/" + id, VIEWER_TOKEN).status(),
+                "a refused charger must not be registered");
+    }
+}
