@@ -1,0 +1,78 @@
+package io.plughome.platform;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * {@code PLUGHOME_LAN_ONLY=true}: every request (API, OCPP upgrade, health) from an address that
+ * is neither loopback nor private is refused with 403. Private: IPv4 10/8, 172.16/12,
+ * 192.168/16, link-local 169.254/16; IPv6 unique-local fc00::/7 and link-local fe80::/10. Behind a
+ * reverse proxy on the LAN, the client's address is taken from X-Forwarded-For/Forwarded
+ * (Liberty's remoteIp, which trusts only private and loopback proxies).
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class LanOnlyFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(LanOnlyFilter.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "plughome.lan.only", defaultValue = "false")
+    boolean lanOnly;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (lanOnly && !isLocal(request.getRemoteAddr())) {
+            LOG.warning(() -> "Refused " + request.getMethod() + " " + request.getRequestURI() + " from "
+                    + request.getRemoteAddr() + ": PLUGHOME_LAN_ONLY is set");
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            response.setContentType("application/json");
+            response.getWriter().write("{\"error\":\"Forbidden\",\"message\":\"This server only answers its local"
+                    + " network (PLUGHOME_LAN_ONLY)\",\"status\":403}");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** Whether an address (an IP literal) is loopback or on a private network. */
+    public static boolean isLocal(String address) {
+        if (address == null || address.isBlank()) {
+            return false;
+        }
+        String literal = address.trim();
+        if (literal.startsWith("[") && literal.endsWith("]")) {
+            literal = literal.substring(1, literal.length() - 1);
+        }
+        boolean ipv4 = literal.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        boolean ipv6 = literal.contains(":") && literal.matches("[0-9a-fA-F:.]+(%[0-9a-zA-Z._-]+)?");
+        if (!ipv4 && !ipv6) {
+            return false; // not an IP literal: never resolve names here
+        }
+        InetAddress ip;
+        try {
+            ip = InetAddress.getByName(literal);
+        } catch (UnknownHostException e) {
+            return false;
+        }
+        if (ip.isLoopbackAddress() || ip.isSiteLocalAddress() || ip.isLinkLocalAddress()) {
+            return true;
+        }
+        if (ip instanceof Inet6Address) {
+            byte first = ip.getAddress()[0];
+            return (first & 0xfe) == 0xfc; // unique local fc00::/7
+        }
+        return false;
+    }
+}
