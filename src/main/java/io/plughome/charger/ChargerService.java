@@ -1,6 +1,8 @@
 package io.plughome.charger;
 
+import io.plughome.platform.DomainEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,6 +29,9 @@ public class ChargerService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<DomainEvent> events;
 
     /** What the server answers a boot with. */
     public record BootDecision(Registration registration, Instant currentTime, int heartbeatInterval) {
@@ -69,7 +74,14 @@ public class ChargerService {
             connector = new Connector(chargerId, report.connectorId());
             em.persist(connector);
         }
-        connector.report(report);
+        if (connector.report(report)) {
+            events.fire(new ChargerEvents.Status(chargerId, report.at(), report.connectorId(), report.status(),
+                    report.errorCode(), report.info()));
+            if ("Faulted".equals(report.status()) || report.errorCode() != null && !"NoError".equals(report.errorCode())) {
+                events.fire(new ChargerEvents.Fault(chargerId, report.at(), report.connectorId(), report.errorCode(),
+                        report.info(), report.vendorErrorCode()));
+            }
+        }
     }
 
     public void diagnosticsStatus(String chargerId, String status) {

@@ -1,6 +1,11 @@
 package io.plughome.ocpp;
 
+import io.plughome.charger.ChargerEvents;
 import io.plughome.charger.Presence;
+import io.plughome.platform.DomainEvent;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.websocket.CloseReason;
 import java.time.Instant;
@@ -20,16 +25,28 @@ public class ConnectionRegistry implements Presence {
 
     private final ConcurrentMap<String, ChargerConnection> connections = new ConcurrentHashMap<>();
 
+    @Inject
+    Event<DomainEvent> events;
+
+    @Inject
+    Clock clock;
+
     public void register(ChargerConnection connection) {
         ChargerConnection previous = connections.put(connection.chargerId(), connection);
         if (previous != null && previous != connection) {
             previous.close(CloseReason.CloseCodes.NORMAL_CLOSURE, "Replaced by a new connection");
         }
+        events.fire(new ChargerEvents.Online(connection.chargerId(), clock.instant(),
+                connection.adapter().subprotocol()));
     }
 
     /** Removes the connection if it is still the charger's current one; true if it was. */
-    public boolean unregister(ChargerConnection connection) {
-        return connections.remove(connection.chargerId(), connection);
+    public boolean unregister(ChargerConnection connection, String reason) {
+        boolean removed = connections.remove(connection.chargerId(), connection);
+        if (removed) {
+            events.fire(new ChargerEvents.Offline(connection.chargerId(), clock.instant(), reason));
+        }
+        return removed;
     }
 
     public Optional<ChargerConnection> get(String chargerId) {

@@ -127,7 +127,7 @@ public class OcppEndpoint extends Endpoint {
             return;
         }
         connection.calls().close();
-        if (registry.unregister(connection)) {
+        if (registry.unregister(connection, closeReason.getCloseCode() + " " + closeReason.getReasonPhrase())) {
             LOG.info(() -> "Charger " + connection.chargerId() + " disconnected: " + closeReason.getCloseCode()
                     + " " + closeReason.getReasonPhrase());
         }

@@ -53,7 +53,7 @@ public class PresenceMonitor {
             if (connection.lastHeard().plusSeconds(config.silenceLimitSeconds()).isBefore(now)) {
                 LOG.info(() -> "Charger " + connection.chargerId() + " silent since " + connection.lastHeard()
                         + "; closing its connection");
-                registry.unregister(connection);
+                registry.unregister(connection, "silent since " + connection.lastHeard());
                 connection.close(CloseReason.CloseCodes.GOING_AWAY, "No frames received; connection presumed dead");
             } else {
                 connection.pingIfQuiet(now, config.pingSeconds());

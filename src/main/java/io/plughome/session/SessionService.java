@@ -1,6 +1,8 @@
 package io.plughome.session;
 
+import io.plughome.platform.DomainEvent;
 import io.plughome.platform.Timestamps;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,6 +36,9 @@ public class SessionService {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<DomainEvent> events;
+
     /** The outcome of a report that refers to a transaction: the session, and whether the id matched. */
     public record Outcome(ChargingSession session, boolean transactionMatched) {
     }
@@ -61,12 +66,14 @@ public class SessionService {
             LOG.warning("Session " + open.id() + " on " + chargerId + "/" + connectorId
                     + " was never stopped; closing it as a new one starts");
             open.stop(open.lastRegisterWh(), startedAt, "Other", null);
+            events.fire(SessionEvents.stopped(open));
         }
         ChargingSession session = new ChargingSession(chargerId, connectorId, idTag, meterStartWh, reservationId,
                 startedAt, false, now);
         em.persist(session);
         em.flush();
         session.assignTransactionId(session.id());
+        events.fire(SessionEvents.started(session));
         return session;
     }
 
@@ -87,6 +94,7 @@ public class SessionService {
         }
         if (session != null && session.isActive()) {
             session.observe(MeterSnapshot.latest(readings));
+            events.fire(SessionEvents.meter(session, clock.instant()));
         }
         return new Outcome(session, matched);
     }
@@ -118,6 +126,7 @@ public class SessionService {
         }
         session.observe(MeterSnapshot.latest(transactionData));
         session.stop(meterStopWh, stoppedAt, reason == null ? "Local" : reason, idTag);
+        events.fire(SessionEvents.stopped(session));
         return new Outcome(session, matched);
     }
 

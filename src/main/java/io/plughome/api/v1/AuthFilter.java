@@ -37,6 +37,10 @@ public class AuthFilter implements ContainerRequestFilter {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         String secret = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim()
                 : null;
+        if (secret == null && isEventStream(request)) {
+            // A browser's EventSource cannot send headers.
+            secret = request.getUriInfo().getQueryParameters().getFirst("access_token");
+        }
         ApiTokens.Caller caller = tokens.resolve(secret).orElse(null);
         if (caller == null) {
             request.abortWith(Response.fromResponse(ApiError.response(Response.Status.UNAUTHORIZED, "Unauthorized",
@@ -71,6 +75,10 @@ public class AuthFilter implements ContainerRequestFilter {
                 return "Bearer";
             }
         });
+    }
+
+    private boolean isEventStream(ContainerRequestContext request) {
+        return resource != null && resource.getResourceClass() == EventsResource.class;
     }
 
     private boolean adminOnly() {

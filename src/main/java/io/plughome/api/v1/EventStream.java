@@ -1,0 +1,172 @@
+package io.plughome.api.v1;
+
+import io.plughome.platform.DomainEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Live events for dashboards over server-sent events. Every {@link DomainEvent} is sent, once
+ * what it reports is committed, to each subscriber whose filters it passes, as
+ * {@code event: <type>}, {@code id: <uuid>} and {@code data: {"id","event","at","chargerId","data"}}
+ * (the envelope webhooks use). Sends run on one managed thread, in order, so a slow client
+ * never holds up a charger's WebSocket; a client that went away is dropped at its next send or
+ * at the keep-alive comment sent every 25 s.
+ */
+@ApplicationScoped
+public class EventStream {
+
+    private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
+    private static final long KEEP_ALIVE_SECONDS = 25;
+
+    /** One listening client and what it wants. */
+    record Subscriber(SseEventSink sink, Sse sse, String chargerId, Set<String> types) {
+        boolean wants(DomainEvent event) {
+            return (chargerId == null || chargerId.equals(event.chargerId()))
+                    && (types.isEmpty() || types.contains(event.type()));
+        }
+    }
+
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final Jsonb json = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
+    private SerialExecutor serial;
+    private ScheduledFuture<?> keepAlive;
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService executor;
+
+    void subscribe(Subscriber subscriber) {
+        subscribers.add(subscriber);
+        synchronized (this) {
+            if (serial == null) {
+                serial = new SerialExecutor(executor);
+                keepAlive = executor.scheduleAtFixedRate(() -> serial.execute(this::keepAlive), KEEP_ALIVE_SECONDS,
+                        KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
+            }
+        }
+        serial.execute(() -> send(subscriber, subscriber.sse().newEventBuilder().comment("PlugHome events").build()));
+    }
+
+    int subscriberCount() {
+        return subscribers.size();
+    }
+
+    /** Every domain event, after its transaction committed (at once when there was none). */
+    void on(@Observes(during = TransactionPhase.AFTER_SUCCESS) DomainEvent event) {
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("id", id);
+        envelope.put("event", event.type());
+        envelope.put("at", event.at() == null ? Instant.now() : event.at());
+        envelope.put("chargerId", event.chargerId());
+        envelope.put("data", event);
+        String data = json.toJson(envelope);
+        serial.execute(() -> {
+            for (Subscriber subscriber : subscribers) {
+                if (subscriber.wants(event)) {
+                    send(subscriber, subscriber.sse().newEventBuilder().name(event.type()).id(id)
+                            .mediaType(MediaType.APPLICATION_JSON_TYPE).data(data).build());
+                }
+            }
+        });
+    }
+
+    private void keepAlive() {
+        for (Subscriber subscriber : subscribers) {
+            send(subscriber, subscriber.sse().newEventBuilder().comment("keep-alive").build());
+        }
+    }
+
+    private void send(Subscriber subscriber, OutboundSseEvent event) {
+        if (subscriber.sink().isClosed()) {
+            subscribers.remove(subscriber);
+            return;
+        }
+        try {
+            subscriber.sink().send(event).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "An event client went away", e);
+            subscribers.remove(subscriber);
+            try {
+                subscriber.sink().close();
+            } catch (RuntimeException ignored) {
+                // already gone
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (keepAlive != null) {
+            keepAlive.cancel(false);
+        }
+        subscribers.forEach(s -> {
+            try {
+                s.sink().close();
+            } catch (RuntimeException ignored) {
+                // shutting down
+            }
+        });
+    }
+
+    /** Runs tasks one after the other, in order, on a managed executor. */
+    static final class SerialExecutor {
+        private final java.util.concurrent.Executor executor;
+        private final java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
+        private boolean running;
+
+        SerialExecutor(java.util.concurrent.Executor executor) {
+            this.executor = executor;
+        }
+
+        synchronized void execute(Runnable task) {
+            tasks.add(task);
+            if (!running) {
+                running = true;
+                executor.execute(this::drain);
+            }
+        }
+
+        private void drain() {
+            while (true) {
+                Runnable next;
+                synchronized (this) {
+                    next = tasks.poll();
+                    if (next == null) {
+                        running = false;
+                        return;
+                    }
+                }
+                try {
+                    next.run();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Sending an event failed", e);
+                }
+            }
+        }
+    }
+}
