@@ -37,7 +37,11 @@ class ApiIT {
         assertEquals(200, openapi.status());
         JsonObject paths = openapi.json().getJsonObject("paths");
         for (String path : new String[] {"/api/v1/chargers", "/api/v1/chargers/{id}", "/api/v1/sessions",
-            "/api/v1/sessions/{id}", "/api/v1/sessions/{id}/meter-values"}) {
+            "/api/v1/sessions/{id}", "/api/v1/sessions/{id}/meter-values", "/api/v1/chargers/{id}/remote-start",
+            "/api/v1/chargers/{id}/remote-stop", "/api/v1/chargers/{id}/reset", "/api/v1/chargers/{id}/unlock",
+            "/api/v1/chargers/{id}/availability", "/api/v1/chargers/{id}/configuration",
+            "/api/v1/chargers/{id}/trigger", "/api/v1/audit", "/api/v1/tokens", "/api/v1/tokens/{tokenId}",
+            "/api/v1/events"}) {
             assertTrue(paths.containsKey(path), path + " missing from " + paths.keySet());
         }
         assertEquals(200, TestServer.get("/openapi/ui/", null).status());
