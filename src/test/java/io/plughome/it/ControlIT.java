@@ -254,6 +254,7 @@ class ControlIT {
                 assertEquals(403, http.status(), command);
                 assertEquals("Forbidden", http.json().getString("error"));
             }
+            assertEquals(403, TestServer.get("/api/v1/chargers/" + id + "/configuration", VIEWER_TOKEN).status());
             assertNull(cp.pollServerCall(Duration.ofSeconds(1)), "a viewer's command reached the charger");
         }
     }

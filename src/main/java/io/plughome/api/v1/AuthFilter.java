@@ -37,7 +37,7 @@ public class AuthFilter implements ContainerRequestFilter {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         String secret = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim()
                 : null;
-        if (secret == null && isEventStream(request)) {
+        if (secret == null && isEventStream()) {
             // A browser's EventSource cannot send headers.
             secret = request.getUriInfo().getQueryParameters().getFirst("access_token");
         }
@@ -77,7 +77,7 @@ public class AuthFilter implements ContainerRequestFilter {
         });
     }
 
-    private boolean isEventStream(ContainerRequestContext request) {
+    private boolean isEventStream() {
         return resource != null && resource.getResourceClass() == EventsResource.class;
     }
 

@@ -151,7 +151,10 @@ public class ControlResource {
 
     @GET
     @Path("{id}/configuration")
-    @Operation(summary = "Read configuration keys from the charger (GetConfiguration)")
+    @AdminOnly
+    @Operation(summary = "Read configuration keys from the charger (GetConfiguration)",
+            description = "Admin only, though it reads: it sends a call to the charger, and a viewer's requests"
+                    + " never reach a charger.")
     public CompletionStage<Response> readConfiguration(@PathParam("id") String id,
             @Parameter(description = "Keys to read (repeat the parameter); all keys when none")
             @QueryParam("key") List<String> keys) {

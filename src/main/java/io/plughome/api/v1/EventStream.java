@@ -50,14 +50,13 @@ public class EventStream {
 
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final Jsonb json = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
-    private SerialExecutor serial;
+    private volatile SerialExecutor serial;
     private ScheduledFuture<?> keepAlive;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService executor;
 
     void subscribe(Subscriber subscriber) {
-        subscribers.add(subscriber);
         synchronized (this) {
             if (serial == null) {
                 serial = new SerialExecutor(executor);
@@ -65,6 +64,8 @@ public class EventStream {
                         KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
             }
         }
+        // Added only once the sender exists: on() may see the subscriber as soon as it is in the list.
+        subscribers.add(subscriber);
         serial.execute(() -> send(subscriber, subscriber.sse().newEventBuilder().comment("PlugHome events").build()));
     }
 
