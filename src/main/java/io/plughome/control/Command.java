@@ -1,5 +1,6 @@
 package io.plughome.control;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -44,5 +45,21 @@ public sealed interface Command {
 
     /** Ask the charger to send one of its messages now. */
     record Trigger(TriggerMessage message, Integer connectorId) implements Command {
+    }
+
+    /**
+     * Hold a charger's (connector 0) or a connector's charging rate at or below a limit, from
+     * {@code from} on until replaced or cleared: a charging profile of one period, id
+     * {@code profileId}. A limit of 0 pauses charging without ending the session.
+     */
+    record SetLimit(int connectorId, int profileId, Purpose purpose, int stackLevel, RateUnit unit, double limit,
+            Instant from) implements Command {
+
+        /** What the limit applies to: the whole charger, or every transaction by default. */
+        public enum Purpose { CHARGE_POINT_MAX, TX_DEFAULT }
+    }
+
+    /** Remove the limit {@link SetLimit} installed with this profile id. */
+    record ClearLimit(int profileId) implements Command {
     }
 }

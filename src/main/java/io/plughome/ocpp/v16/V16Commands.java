@@ -3,6 +3,7 @@ package io.plughome.ocpp.v16;
 import io.plughome.control.Command;
 import io.plughome.control.CommandFailure;
 import io.plughome.control.CommandReply;
+import io.plughome.control.RateUnit;
 import io.plughome.ocpp.Lenient;
 import io.plughome.ocpp.OcppException;
 import io.plughome.ocpp.OutboundCall;
@@ -13,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The server-initiated Core and Remote Trigger calls of OCPP 1.6J: each version-neutral
+ * The server-initiated Core, Remote Trigger and Smart Charging calls of OCPP 1.6J: each version-neutral
  * {@link Command} as its 1.6 request record, and each 1.6 answer as a {@link CommandReply}.
  */
 @ApplicationScoped
@@ -54,6 +56,34 @@ public class V16Commands {
     }
 
     public record TriggerMessage(@NotNull String requestedMessage, @PositiveOrZero Integer connectorId) {
+    }
+
+    public enum ChargingProfilePurpose { ChargePointMaxProfile, TxDefaultProfile, TxProfile }
+
+    public enum ChargingProfileKind { Absolute, Recurring, Relative }
+
+    public enum ChargingRateUnit { A, W }
+
+    public record ChargingSchedulePeriod(@NotNull @PositiveOrZero Integer startPeriod, @NotNull @PositiveOrZero Double limit,
+            Integer numberPhases) {
+    }
+
+    public record ChargingSchedule(Integer duration, Instant startSchedule, @NotNull ChargingRateUnit chargingRateUnit,
+            @NotNull @Size(min = 1) List<@Valid ChargingSchedulePeriod> chargingSchedulePeriod, Double minChargingRate) {
+    }
+
+    public record ChargingProfile(@NotNull Integer chargingProfileId, Integer transactionId,
+            @NotNull @PositiveOrZero Integer stackLevel, @NotNull ChargingProfilePurpose chargingProfilePurpose,
+            @NotNull ChargingProfileKind chargingProfileKind, Instant validFrom, Instant validTo,
+            @NotNull @Valid ChargingSchedule chargingSchedule) {
+    }
+
+    public record SetChargingProfile(@NotNull @PositiveOrZero Integer connectorId,
+            @NotNull @Valid ChargingProfile csChargingProfiles) {
+    }
+
+    public record ClearChargingProfile(Integer id, @PositiveOrZero Integer connectorId,
+            ChargingProfilePurpose chargingProfilePurpose, @PositiveOrZero Integer stackLevel) {
     }
 
     // ---- answers
@@ -96,6 +126,16 @@ public class V16Commands {
     public record TriggerMessageResponse(@NotNull TriggerMessageStatus status) {
     }
 
+    public enum ChargingProfileStatus { Accepted, Rejected, NotSupported }
+
+    public record SetChargingProfileResponse(@NotNull ChargingProfileStatus status) {
+    }
+
+    public enum ClearChargingProfileStatus { Accepted, Unknown }
+
+    public record ClearChargingProfileResponse(@NotNull ClearChargingProfileStatus status) {
+    }
+
     /** Status words that mean the charger will do (or has done) what was asked. */
     private static final Set<String> ACCEPTING = Set.of("Accepted", "Unlocked", "RebootRequired", "Scheduled");
 
@@ -136,7 +176,26 @@ public class V16Commands {
             return status("TriggerMessage", new TriggerMessage(c.message().messageName(), c.connectorId()),
                     TriggerMessageResponse.class, r -> r.status().name());
         }
+        if (command instanceof Command.SetLimit c) {
+            return status("SetChargingProfile", chargingProfile(c), SetChargingProfileResponse.class,
+                    r -> r.status().name());
+        }
+        if (command instanceof Command.ClearLimit c) {
+            // Unknown: the charger had no such profile (it rebooted, say); there is nothing to clear.
+            return call("ClearChargingProfile", new ClearChargingProfile(c.profileId(), null, null, null),
+                    ClearChargingProfileResponse.class, r -> new CommandReply(r.status().name(), true, Map.of()));
+        }
         throw CommandFailure.unsupported(V16Adapter.SUBPROTOCOL, command.name());
+    }
+
+    private static SetChargingProfile chargingProfile(Command.SetLimit c) {
+        ChargingSchedule schedule = new ChargingSchedule(null, c.from(),
+                c.unit() == RateUnit.W ? ChargingRateUnit.W : ChargingRateUnit.A,
+                List.of(new ChargingSchedulePeriod(0, c.limit(), null)), null);
+        ChargingProfilePurpose purpose = c.purpose() == Command.SetLimit.Purpose.CHARGE_POINT_MAX
+                ? ChargingProfilePurpose.ChargePointMaxProfile : ChargingProfilePurpose.TxDefaultProfile;
+        return new SetChargingProfile(c.connectorId(), new ChargingProfile(c.profileId(), null, c.stackLevel(),
+                purpose, ChargingProfileKind.Absolute, null, null, schedule));
     }
 
     private static CommandReply configuration(GetConfigurationResponse r) {
