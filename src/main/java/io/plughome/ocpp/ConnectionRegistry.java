@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -66,5 +68,11 @@ public class ConnectionRegistry implements Presence {
     @Override
     public Optional<Instant> lastHeard(String chargerId) {
         return get(chargerId).map(ChargerConnection::lastHeard);
+    }
+
+    @Override
+    public Set<String> online() {
+        return connections.values().stream().filter(c -> c.session().isOpen()).map(ChargerConnection::chargerId)
+                .collect(Collectors.toUnmodifiableSet());
     }
 }
