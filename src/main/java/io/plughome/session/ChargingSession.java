@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /** One charging session: an OCPP transaction on one connector, from start to stop. */
@@ -22,6 +23,11 @@ import java.time.Instant;
 @NamedQuery(name = "ChargingSession.findSameStart", query = "SELECT s FROM ChargingSession s"
         + " WHERE s.chargerId = :chargerId AND s.connectorId = :connectorId AND s.startedAt = :startedAt"
         + " AND s.meterStartWh = :meterStartWh ORDER BY s.id DESC")
+@NamedQuery(name = "ChargingSession.countOpenByCharger", query = "SELECT s.chargerId, COUNT(s) FROM ChargingSession s"
+        + " WHERE s.stoppedAt IS NULL GROUP BY s.chargerId")
+@NamedQuery(name = "ChargingSession.stoppedEnergyOfCharger", query = "SELECT SUM(s.meterStopWh - s.meterStartWh)"
+        + " FROM ChargingSession s WHERE s.chargerId = :chargerId AND s.stoppedAt IS NOT NULL"
+        + " AND s.meterStopWh >= s.meterStartWh")
 public class ChargingSession {
 
     @Id
@@ -64,6 +70,10 @@ public class ChargingSession {
     private boolean startedUnseen;
     @Column(name = "created_at")
     private Instant createdAt;
+    @Column(name = "tariff_price_per_kwh")
+    private BigDecimal tariffPricePerKwh;
+    @Column(name = "tariff_currency")
+    private String tariffCurrency;
 
     protected ChargingSession() {
     }
@@ -116,6 +126,21 @@ public class ChargingSession {
         }
         this.powerW = null;
         this.currentA = null;
+    }
+
+    /** Keeps the price per kWh in force when the session started, for its cost estimate. */
+    public void priceAt(BigDecimal pricePerKwh, String currency) {
+        this.tariffPricePerKwh = pricePerKwh;
+        this.tariffCurrency = currency;
+    }
+
+    /** The price per kWh in force when the session started, or null when no tariff was set then. */
+    public BigDecimal tariffPricePerKwh() {
+        return tariffPricePerKwh;
+    }
+
+    public String tariffCurrency() {
+        return tariffCurrency;
     }
 
     public boolean isActive() {

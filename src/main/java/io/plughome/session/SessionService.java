@@ -12,7 +12,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -157,6 +159,27 @@ public class SessionService {
     /** Every session still open on the charger (one per connector at most, unless a stop was lost). */
     public List<ChargingSession> allActiveOn(String chargerId) {
         return openByCharger(chargerId);
+    }
+
+    /** How many sessions are open on each charger (chargers without one are left out). */
+    public Map<String, Integer> openCountsByCharger() {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Object[] row : em.createNamedQuery("ChargingSession.countOpenByCharger", Object[].class).getResultList()) {
+            counts.put((String) row[0], ((Number) row[1]).intValue());
+        }
+        return counts;
+    }
+
+    /** All the energy a charger delivered: its stopped sessions plus the live energy of open ones. */
+    public long totalEnergyWh(String chargerId) {
+        Number stopped = em.createNamedQuery("ChargingSession.stoppedEnergyOfCharger", Number.class)
+                .setParameter("chargerId", chargerId).getSingleResult();
+        long total = stopped == null ? 0 : stopped.longValue();
+        for (ChargingSession open : openByCharger(chargerId)) {
+            Long energy = open.energyWh();
+            total += energy == null ? 0 : energy;
+        }
+        return total;
     }
 
     public List<MeterSample> samples(long sessionId) {
