@@ -41,7 +41,9 @@ class ApiIT {
             "/api/v1/chargers/{id}/remote-stop", "/api/v1/chargers/{id}/reset", "/api/v1/chargers/{id}/unlock",
             "/api/v1/chargers/{id}/availability", "/api/v1/chargers/{id}/configuration",
             "/api/v1/chargers/{id}/trigger", "/api/v1/audit", "/api/v1/tokens", "/api/v1/tokens/{tokenId}",
-            "/api/v1/events"}) {
+            "/api/v1/events", "/api/v1/chargers/{id}/limits", "/api/v1/chargers/{id}/schedules",
+            "/api/v1/chargers/{id}/schedules/{scheduleId}", "/api/v1/chargers/{id}/override", "/api/v1/site/limits",
+            "/api/v1/energy", "/api/v1/tariff"}) {
             assertTrue(paths.containsKey(path), path + " missing from " + paths.keySet());
         }
         assertEquals(200, TestServer.get("/openapi/ui/", null).status());

@@ -32,7 +32,9 @@ public record ChargerView(
         @Schema(description = "Connector 0 is the charger itself") List<ConnectorView> connectors,
         @Schema(description = "The session in progress, or null") SessionView activeSession,
         @Schema(description = "Tolerated deviations from the OCPP specification: kind -> count")
-        Map<String, Long> deviations) {
+        Map<String, Long> deviations,
+        @Schema(description = "All the energy the charger delivered, in Wh: its sessions, the active ones live")
+        long totalEnergyWh) {
 
     /** One connector's status. */
     @Schema(name = "Connector")
@@ -46,7 +48,7 @@ public record ChargerView(
     }
 
     public static ChargerView of(Charger c, boolean online, Instant lastHeard, List<Connector> connectors,
-            SessionView activeSession, List<ChargerDeviation> deviations) {
+            SessionView activeSession, List<ChargerDeviation> deviations, long totalEnergyWh) {
         Instant lastSeen = lastHeard != null && (c.lastSeen() == null || lastHeard.isAfter(c.lastSeen())) ? lastHeard
                 : c.lastSeen();
         Map<String, Long> counts = new TreeMap<>();
@@ -54,6 +56,6 @@ public record ChargerView(
         return new ChargerView(c.id(), c.name(), online, lastSeen, c.vendor(), c.model(), c.serialNumber(),
                 c.chargeBoxSerialNumber(), c.firmwareVersion(), c.protocol(), c.registration().name(), c.hasSharedSecret(), c.firstSeen(),
                 c.lastBoot(), c.diagnosticsStatus(), c.firmwareStatus(),
-                connectors.stream().map(ConnectorView::of).toList(), activeSession, counts);
+                connectors.stream().map(ConnectorView::of).toList(), activeSession, counts, totalEnergyWh);
     }
 }

@@ -16,7 +16,9 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import io.plughome.insight.Insights;
 import io.plughome.session.SessionService;
+import io.plughome.smart.SmartCharging;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -56,6 +58,12 @@ public class ChargersResource {
 
     @Inject
     ControlService control;
+
+    @Inject
+    SmartCharging smart;
+
+    @Inject
+    Insights insights;
 
     @Context
     SecurityContext security;
@@ -107,13 +115,14 @@ public class ChargersResource {
                 && presence.isOnline(id)) {
             // Let the charger boot again now rather than after its retry interval.
             control.execute(actor, id, new Command.Trigger(TriggerMessage.BOOT_NOTIFICATION, null));
+            smart.approved(id);
         }
         return get(id);
     }
 
     private ChargerView view(Charger c) {
         return ChargerView.of(c, presence.isOnline(c.id()), presence.lastHeard(c.id()).orElse(null),
-                chargers.connectors(c.id()), sessions.activeOn(c.id()).map(SessionView::of).orElse(null),
-                chargers.deviations(c.id()));
+                chargers.connectors(c.id()), sessions.activeOn(c.id()).map(s -> SessionView.of(s, insights.tariff().orElse(null))).orElse(null),
+                chargers.deviations(c.id()), sessions.totalEnergyWh(c.id()));
     }
 }

@@ -1,5 +1,7 @@
 package io.plughome.api.v1;
 
+import io.plughome.insight.Insights;
+import io.plughome.insight.Tariff;
 import io.plughome.session.ChargingSession;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,7 +24,9 @@ public record SessionView(
         @Schema(description = "Energy charged in Wh; live while active (latest register reading minus meterStartWh)")
         Long energyWh,
         @Schema(description = "The charger's stop reason (Local, Remote, EVDisconnected, ...)") String stopReason,
-        @Schema(description = "Estimated cost; null until a tariff is configured") BigDecimal costEstimate,
+        @Schema(description = "Estimated cost: energyWh at the tariff in force when the session started (the current"
+                + " tariff for sessions that started before one was set); null without a tariff") BigDecimal costEstimate,
+        @Schema(description = "Currency of costEstimate (ISO 4217)") String currency,
         @Schema(description = "Live power in W while active") Double powerW,
         @Schema(description = "Live current in A (largest phase) while active") Double currentA,
         @Schema(description = "Vehicle state of charge in %, where the charger reports it") Double socPercent,
@@ -30,9 +34,11 @@ public record SessionView(
         @Schema(description = "True when only the stop reached PlugHome (the start happened while it was unreachable)")
         boolean startedUnseen) {
 
-    public static SessionView of(ChargingSession s) {
+    public static SessionView of(ChargingSession s, Tariff tariff) {
+        BigDecimal cost = Insights.costEstimate(s, tariff);
         return new SessionView(s.id(), s.transactionId(), s.chargerId(), s.connectorId(), s.idTag(), s.startedAt(),
-                s.stoppedAt(), s.isActive(), s.meterStartWh(), s.meterStopWh(), s.energyWh(), s.stopReason(), null,
+                s.stoppedAt(), s.isActive(), s.meterStartWh(), s.meterStopWh(), s.energyWh(), s.stopReason(), cost,
+                cost == null ? null : Insights.currency(s, tariff),
                 s.isActive() ? s.powerW() : null, s.isActive() ? s.currentA() : null, s.socPercent(),
                 s.lastSampleAt(), s.startedUnseen());
     }

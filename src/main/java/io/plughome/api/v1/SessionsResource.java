@@ -1,5 +1,7 @@
 package io.plughome.api.v1;
 
+import io.plughome.insight.Insights;
+import io.plughome.insight.Tariff;
 import io.plughome.session.MeterSample;
 import io.plughome.session.SessionQuery;
 import io.plughome.session.SessionService;
@@ -31,11 +33,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Sessions", description = "Charging sessions: history, live progress and CSV export")
 public class SessionsResource {
 
-    public static final String TEXT_CSV = "text/csv";
+    public static final String TEXT_CSV = Csv.TEXT_CSV;
     private static final int CSV_MAX_ROWS = 1_000_000;
 
     @Inject
     SessionService sessions;
+
+    @Inject
+    Insights insights;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, TEXT_CSV})
@@ -56,14 +61,15 @@ public class SessionsResource {
             @Parameter(description = "Items to skip") @QueryParam("offset") @Min(0) Integer offset,
             @Parameter(description = "'csv' for a CSV export") @QueryParam("format") String format,
             @Context HttpHeaders headers) {
-        boolean csv = wantsCsv(format, headers);
+        boolean csv = Csv.wanted(format, headers);
         int pageSize = limit != null ? limit : csv ? CSV_MAX_ROWS : 100;
         if (!csv && pageSize > 1000) {
             throw ApiError.badRequest("limit must be at most 1000 for JSON; use the CSV export for more");
         }
         SessionQuery query = new SessionQuery(Params.blankToNull(chargerId), Params.instant("from", from), Params.instant("to", to),
                 offset == null ? 0 : offset, pageSize);
-        List<SessionView> page = sessions.search(query).stream().map(SessionView::of).toList();
+        Tariff tariff = insights.tariff().orElse(null);
+        List<SessionView> page = sessions.search(query).stream().map(s -> SessionView.of(s, tariff)).toList();
         if (csv) {
             return Response.ok(SessionCsv.write(page), TEXT_CSV + "; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"plughome-sessions.csv\"").build();
@@ -80,7 +86,8 @@ public class SessionsResource {
     @APIResponse(responseCode = "404", description = "No such session",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public SessionView get(@PathParam("id") long id) {
-        return sessions.byId(id).map(SessionView::of).orElseThrow(() -> ApiError.notFound("No session " + id));
+        Tariff tariff = insights.tariff().orElse(null);
+        return sessions.byId(id).map(s -> SessionView.of(s, tariff)).orElseThrow(() -> ApiError.notFound("No session " + id));
     }
 
     /** A stored sampled value of a session. */
@@ -105,20 +112,5 @@ public class SessionsResource {
         sessions.byId(id).orElseThrow(() -> ApiError.notFound("No session " + id));
         List<MeterValueView> values = sessions.samples(id).stream().map(MeterValueView::of).toList();
         return new Page<>(values, values.size());
-    }
-
-    private static boolean wantsCsv(String format, HttpHeaders headers) {
-        if (format != null && !format.isBlank()) {
-            if ("csv".equalsIgnoreCase(format)) {
-                return true;
-            }
-            if ("json".equalsIgnoreCase(format)) {
-                return false;
-            }
-            throw ApiError.badRequest("format must be 'json' or 'csv'");
-        }
-        List<MediaType> accepted = headers.getAcceptableMediaTypes();
-        return !accepted.isEmpty() && accepted.get(0).isCompatible(MediaType.valueOf(TEXT_CSV))
-                && !accepted.get(0).isWildcardType();
     }
 }

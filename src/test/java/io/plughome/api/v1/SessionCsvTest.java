@@ -10,20 +10,20 @@ class SessionCsvTest {
 
     @Test
     void quotesFieldsAsRfc4180Says() {
-        assertEquals("plain", SessionCsv.field("plain"));
-        assertEquals("\"a,b\"", SessionCsv.field("a,b"));
-        assertEquals("\"say \"\"hi\"\"\"", SessionCsv.field("say \"hi\""));
-        assertEquals("\"two\nlines\"", SessionCsv.field("two\nlines"));
+        assertEquals("plain", Csv.field("plain"));
+        assertEquals("\"a,b\"", Csv.field("a,b"));
+        assertEquals("\"say \"\"hi\"\"\"", Csv.field("say \"hi\""));
+        assertEquals("\"two\nlines\"", Csv.field("two\nlines"));
     }
 
     @Test
     void writesAHeaderAndOneRowPerSession() {
         SessionView s = new SessionView(7, 7, "CP,1", 1, "TAG", Instant.parse("2026-11-24T18:00:00Z"),
-                Instant.parse("2026-11-24T19:00:00Z"), false, 100L, 7500L, 7400L, "Local", null, null, null, null,
-                null, false);
+                Instant.parse("2026-11-24T19:00:00Z"), false, 100L, 7500L, 7400L, "Local", new java.math.BigDecimal("2.22"), "EUR", null,
+                null, null, null, false);
         String[] lines = SessionCsv.write(List.of(s)).split("\r\n");
         assertEquals("id,transactionId,chargerId,connectorId,idTag,startedAt,stoppedAt,meterStartWh,meterStopWh,"
-                + "energyWh,stopReason,costEstimate,startedUnseen", lines[0]);
-        assertEquals("7,7,\"CP,1\",1,TAG,2026-11-24T18:00:00Z,2026-11-24T19:00:00Z,100,7500,7400,Local,,false", lines[1]);
+                + "energyWh,stopReason,costEstimate,currency,startedUnseen", lines[0]);
+        assertEquals("7,7,\"CP,1\",1,TAG,2026-11-24T18:00:00Z,2026-11-24T19:00:00Z,100,7500,7400,Local,2.22,EUR,false", lines[1]);
     }
 }
