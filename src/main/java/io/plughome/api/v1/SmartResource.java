@@ -185,8 +185,10 @@ public class SmartResource {
     }
 
     private SmartViews.LimitsView view(String id) {
+        // whether a profile is on its way first: what is stored afterwards is at least as new
+        boolean sending = applier.busy(id);
         ChargerRules stored = rules.of(id).orElse(null);
-        return SmartViews.LimitsView.of(stored, smart.effective(id), applier.busy(id), clock.instant());
+        return SmartViews.LimitsView.of(stored, smart.effective(id), sending, clock.instant());
     }
 
     /** Runs a use case; an unknown charger is a 404. */
