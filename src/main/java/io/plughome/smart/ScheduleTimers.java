@@ -116,6 +116,7 @@ public class ScheduleTimers {
 
     @Timeout
     void fired(Timer timer) {
+        LOG.fine(() -> "Smart-charging timer " + timer.getInfo());
         try {
             smart.reconcile();
         } catch (RuntimeException e) {

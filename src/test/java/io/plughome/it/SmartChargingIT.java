@@ -13,6 +13,7 @@ import io.plughome.testsupport.ChargingProfiles;
 import io.plughome.testsupport.TestServer;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -248,6 +249,35 @@ class SmartChargingIT {
             awaitLimit(cp, 16);
             assertEquals(0, TestServer.get("/api/v1/chargers/" + id + "/schedules", VIEWER_TOKEN).json()
                     .getInt("total"));
+        }
+    }
+
+    @Test
+    void theCalendarTimerAtAWindowsStartResumesCharging() {
+        String id = TestServer.uniqueId("SC-TIMER");
+        try (ChargePointSimulator cp = ChargePointSimulator.booted16(base, id)) {
+            assertEquals(200, put("/api/v1/chargers/" + id + "/limits", "{\"maxCurrentA\":11}").status());
+            awaitLimit(cp, 11);
+            // a window that opens at the next whole minute (local time), with nothing else to trigger a change
+            ZonedDateTime now = ZonedDateTime.now(OWNER_ZONE);
+            ZonedDateTime opens = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusMinutes(
+                    now.getSecond() > 50 ? 2 : 1);
+            ZonedDateTime closes = opens.plusMinutes(10);
+            String body = "{\"daysOfWeek\":[\"" + opens.getDayOfWeek().name() + "\"],\"startTime\":\""
+                    + String.format("%02d:%02d", opens.getHour(), opens.getMinute()) + "\",\"endTime\":\""
+                    + String.format("%02d:%02d", closes.getHour(), closes.getMinute()) + "\"}";
+            assertEquals(201, post("/api/v1/chargers/" + id + "/schedules", body).status());
+            awaitLimit(cp, 0);
+            JsonArray call = null;
+            Instant deadline = opens.toInstant().plusSeconds(20);
+            while (call == null && Instant.now().isBefore(deadline)) {
+                cp.callOk("Heartbeat", JsonValue.EMPTY_JSON_OBJECT); // a quiet charger would be taken for gone
+                call = cp.pollServerCall(Duration.ofSeconds(5));
+            }
+            assertNotNull(call, "nothing was sent when the window opened at " + opens);
+            assertTrue(!Instant.now().isBefore(opens.toInstant()), "sent before the window opened");
+            assertEquals(11.0, limitNow(call));
+            cp.replyStatus(call, "Accepted");
         }
     }
 
