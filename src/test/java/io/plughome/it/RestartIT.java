@@ -12,11 +12,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** A finished session is still there after the server restarts (the database is on disk). */
+/**
+ * A finished session, and a charger's smart-charging rules, are still there after the server
+ * restarts (the database is on disk); the charger is held to its rules when it reconnects.
+ */
 class RestartIT {
 
     @Test
@@ -28,6 +32,16 @@ class RestartIT {
             cp.boot("Acme", "W");
             long tx = cp.startTransaction(1, "TAG-R", 5_000, start);
             cp.stopTransaction(tx, 9_500, start.plusSeconds(1200), "Local");
+        }
+        // smart-charging rules: a limit, and a window that does not hold now (three days ahead)
+        String smart = TestServer.uniqueId("RESTART-SC");
+        try (ChargePointSimulator cp = ChargePointSimulator.booted16(base, smart)) {
+            assertEquals(200, SmartChargingIT.put("/api/v1/chargers/" + smart + "/limits", "{\"maxCurrentA\":13}")
+                    .status());
+            String day = ZonedDateTime.now(SmartChargingIT.OWNER_ZONE).plusDays(3).getDayOfWeek().name();
+            assertEquals(201, SmartChargingIT.post("/api/v1/chargers/" + smart + "/schedules", "{\"daysOfWeek\":[\""
+                    + day + "\"],\"startTime\":\"01:00\",\"endTime\":\"02:00\"}").status());
+            SmartChargingIT.awaitLimit(cp, 0);
         }
 
         server("stop");
@@ -48,6 +62,18 @@ class RestartIT {
         assertEquals(4_500, session.getJsonNumber("energyWh").longValue());
         assertEquals("Local", session.getString("stopReason"));
         assertEquals(start, Instant.parse(session.getString("startedAt")));
+
+        // the rules are still there, and the charger is held to them as soon as it is back
+        try (ChargePointSimulator cp = ChargePointSimulator.booted16(base, smart)) {
+            SmartChargingIT.awaitLimit(cp, 0);
+            JsonObject limits = SmartChargingIT.limits(smart);
+            assertEquals(13.0, limits.getJsonNumber("maxCurrentA").doubleValue());
+            assertEquals("OutsideWindows", limits.getJsonObject("effective").getString("reason"));
+            assertEquals(1, TestServer.get("/api/v1/chargers/" + smart + "/schedules", VIEWER_TOKEN).json()
+                    .getInt("total"));
+            assertEquals(200, SmartChargingIT.post("/api/v1/chargers/" + smart + "/override", "{}").status());
+            SmartChargingIT.awaitLimit(cp, 13);
+        }
     }
 
     private static void server(String action) throws IOException, InterruptedException {
