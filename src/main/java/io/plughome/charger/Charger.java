@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /** A charge point, known by the id it connects with. */
@@ -97,8 +98,13 @@ public class Charger {
 
     /** Whether the presented credentials are acceptable: anything when no secret is set. */
     public boolean admits(String presentedSecret) {
-        return sharedSecretHash == null || presentedSecret != null && SharedSecrets.matches(presentedSecret,
-                sharedSecretHash);
+        return admits(presentedSecret == null ? null : presentedSecret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether these HTTP Basic password bytes are acceptable, in any form they may take. */
+    public boolean admits(byte[] presented) {
+        return sharedSecretHash == null || presented != null && SharedSecrets.presentedForms(presented).stream()
+                .anyMatch(form -> SharedSecrets.matches(form, sharedSecretHash));
     }
 
     public boolean hasSharedSecret() {

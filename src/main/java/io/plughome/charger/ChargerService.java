@@ -133,7 +133,7 @@ public class ChargerService {
      * Whether a charger may open a connection with these credentials (null: none presented).
      * Unknown chargers and chargers without a shared secret are admitted.
      */
-    public boolean admits(String chargerId, String presentedSecret) {
+    public boolean admits(String chargerId, byte[] presentedSecret) {
         Charger charger = em.find(Charger.class, chargerId);
         return charger == null || charger.admits(presentedSecret);
     }

@@ -5,6 +5,8 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -71,5 +73,27 @@ public final class SharedSecrets {
     /** For callers that hold the password as bytes (HTTP Basic). */
     public static String text(byte[] password) {
         return new String(password, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The forms in which a stored secret may have been presented as these Basic password bytes.
+     * The password as text, and, for an {@code AuthorizationKey} set over OCPP (a hexadecimal
+     * string, which the 1.6 security whitepaper has the charger decode to its password bytes),
+     * the bytes in lower-case hexadecimal, and a hexadecimal password in lower case. Chargers
+     * differ in whether they decode the key, so each form counts.
+     */
+    public static List<String> presentedForms(byte[] password) {
+        String text = text(password);
+        return List.copyOf(new java.util.LinkedHashSet<>(List.of(text, fromAuthorizationKey(text),
+                HexFormat.of().formatHex(password))));
+    }
+
+    /**
+     * How an {@code AuthorizationKey} value is kept: a hexadecimal key (an even number of hex
+     * digits, as the whitepaper writes binary keys) in lower case, anything else as it is.
+     */
+    public static String fromAuthorizationKey(String value) {
+        return value.length() % 2 == 0 && value.chars().allMatch(c -> Character.digit(c, 16) >= 0)
+                ? value.toLowerCase(java.util.Locale.ROOT) : value;
     }
 }

@@ -78,22 +78,26 @@ public class OcppUpgradeFilter extends HttpFilter {
         return URLDecoder.decode(path.substring(1), StandardCharsets.UTF_8);
     }
 
-    /** The Basic password, if the user name is the charger's id; null otherwise. */
-    static String password(HttpServletRequest request, String chargerId) {
+    /** The Basic password bytes, if the user name is the charger's id; null otherwise. */
+    static byte[] password(HttpServletRequest request, String chargerId) {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return null;
         }
-        String decoded;
+        byte[] decoded;
         try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            decoded = Base64.getDecoder().decode(header.substring(6).trim());
         } catch (IllegalArgumentException notBase64) {
             return null;
         }
-        int colon = decoded.indexOf(':');
-        if (colon < 0 || !decoded.substring(0, colon).equals(chargerId)) {
+        int colon = 0;
+        while (colon < decoded.length && decoded[colon] != ':') {
+            colon++;
+        }
+        if (colon == decoded.length
+                || !new String(decoded, 0, colon, StandardCharsets.UTF_8).equals(chargerId)) {
             return null;
         }
-        return decoded.substring(colon + 1);
+        return Arrays.copyOfRange(decoded, colon + 1, decoded.length);
     }
 }

@@ -38,15 +38,33 @@ class SharedSecretsTest {
     @Test
     void aChargerWithoutSecretAdmitsAnyoneAndOneWithASecretOnlyItsOwner() {
         Charger charger = new Charger("CP1", Registration.ACCEPTED, Instant.now());
-        assertTrue(charger.admits(null));
+        assertTrue(charger.admits((String) null));
         assertTrue(charger.admits("anything-at-all"));
         charger.sharedSecret("garage-secret-1");
         assertTrue(charger.hasSharedSecret());
-        assertFalse(charger.admits(null));
+        assertFalse(charger.admits((String) null));
         assertFalse(charger.admits("garage-secret-2"));
         assertTrue(charger.admits("garage-secret-1"));
         charger.sharedSecret(null);
-        assertTrue(charger.admits(null));
+        assertTrue(charger.admits((String) null));
         assertEquals(Registration.ACCEPTED, charger.registration());
+    }
+
+    @Test
+    void anAuthorizationKeyInHexAdmitsTheChargerWhetherItDecodesTheKeyOrSendsItAsItIs() {
+        Charger charger = new Charger("CP2", Registration.ACCEPTED, Instant.now());
+        // "garage-wallbox-01" in hexadecimal, upper case as an owner might type it
+        String key = SharedSecrets.fromAuthorizationKey("6761726167652D77616C6C626F782D3031");
+        assertEquals("6761726167652d77616c6c626f782d3031", key);
+        charger.sharedSecret(key);
+        assertTrue(charger.admits("garage-wallbox-01"), "a charger that decodes the key, as the whitepaper says");
+        assertTrue(charger.admits("6761726167652d77616c6c626f782d3031"), "a charger that uses it as it is");
+        assertFalse(charger.admits("garage-wallbox-02"));
+        assertFalse(charger.admits("6761726167652d77616c6c626f782d3032"));
+        // binary key bytes that are not text still match their hexadecimal form
+        charger.sharedSecret(SharedSecrets.fromAuthorizationKey("00ff10ee20dd30cc40bb50aa60997088"));
+        assertTrue(charger.admits(java.util.HexFormat.of().parseHex("00ff10ee20dd30cc40bb50aa60997088")));
+        // a plain key is kept as it is
+        assertEquals("Plain-Key-2026", SharedSecrets.fromAuthorizationKey("Plain-Key-2026"));
     }
 }
