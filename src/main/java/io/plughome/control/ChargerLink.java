@@ -16,4 +16,12 @@ public interface ChargerLink {
      * answer, or fails with a {@link CommandFailure}.
      */
     Optional<CompletionStage<CommandReply>> send(String chargerId, Command command, Duration timeout);
+
+    /**
+     * Checks that the command can be sent to this charger in its protocol version (the one it
+     * is connected with, or last spoke), whether or not it is connected now.
+     *
+     * @throws CommandFailure {@code InvalidCommand} with the reason when it cannot
+     */
+    void check(String chargerId, Command command);
 }

@@ -8,6 +8,8 @@ public class CommandFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    private static final String INVALID_COMMAND = "InvalidCommand";
+
     private final Outcome outcome;
     private final String error;
 
@@ -57,6 +59,16 @@ public class CommandFailure extends RuntimeException {
     public static CommandFailure invalidReply(String chargerId, String why) {
         return new CommandFailure(Outcome.ERROR, "InvalidReply",
                 "Charger " + chargerId + " answered with something that is not a valid answer: " + why);
+    }
+
+    /** The command breaks the protocol's schema or our rules; nothing was sent. */
+    public static CommandFailure invalid(String why) {
+        return new CommandFailure(Outcome.ERROR, INVALID_COMMAND, why);
+    }
+
+    /** Whether this is {@link #invalid}: the request was wrong, not the charger. */
+    public boolean invalidCommand() {
+        return INVALID_COMMAND.equals(error);
     }
 
     public static CommandFailure unsupported(String protocol, String command) {

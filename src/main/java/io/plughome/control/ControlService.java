@@ -1,6 +1,7 @@
 package io.plughome.control;
 
 import io.plughome.charger.ChargerService;
+import io.plughome.charger.SharedSecrets;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -57,6 +59,7 @@ public class ControlService {
         Instant started = clock.instant();
         CompletionStage<CommandReply> reply;
         try {
+            check(chargerId, command);
             reply = link.send(chargerId, command, config.timeout())
                     .orElseGet(() -> CompletableFuture.failedFuture(CommandFailure.offline(chargerId)));
         } catch (CommandFailure failure) {
@@ -81,9 +84,13 @@ public class ControlService {
                         "The command failed inside the server; see its log"));
             }
         }
+        if (result.outcome() == Outcome.ACCEPTED) {
+            command.authorizationKey().ifPresent(key -> newSharedSecret(chargerId, key));
+        }
         long millis = Duration.between(started, clock.instant()).toMillis();
         try {
-            audit.record(actor, chargerId, command.name(), command, result.outcome(), result.detail(), millis);
+            audit.record(actor, chargerId, command.name(), command.audited(), result.outcome(), result.detail(),
+                    millis);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Could not audit " + command.name() + " to " + chargerId, e);
         }
@@ -91,5 +98,30 @@ public class ControlService {
                 result.outcome().wire(), result.reply() == null ? null : result.reply().status(),
                 result.failure() == null ? null : result.failure().error()));
         return result;
+    }
+
+    /** Refuses, before anything is sent, a command the charger's version or our rules do not allow. */
+    private void check(String chargerId, Command command) {
+        Optional<String> key = command.authorizationKey();
+        if (key.isPresent()) {
+            String problem = SharedSecrets.problem(key.get());
+            if (problem != null) {
+                throw CommandFailure.invalid("AuthorizationKey becomes the charger's shared secret: "
+                        + problem.replace("sharedSecret", "it"));
+            }
+        }
+        link.check(chargerId, command);
+    }
+
+    /** The charger accepted a new AuthorizationKey: from its next connection on, that is its password. */
+    private void newSharedSecret(String chargerId, String key) {
+        try {
+            chargers.update(chargerId, new ChargerService.Changes(null, false,
+                    SharedSecrets.fromAuthorizationKey(key), true, null));
+            LOG.info(() -> "Charger " + chargerId + " accepted a new AuthorizationKey; it is now its shared secret");
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Charger " + chargerId + " accepted a new AuthorizationKey that could not be"
+                    + " stored; set its shared secret again", e);
+        }
     }
 }

@@ -35,6 +35,9 @@ public class OutboundCalls implements ChargerLink {
     @Inject
     ChargerService chargers;
 
+    @Inject
+    ProtocolAdapters adapters;
+
     /** The executor call timeouts run on. */
     public ScheduledExecutorService scheduler() {
         return scheduler;
@@ -50,6 +53,14 @@ public class OutboundCalls implements ChargerLink {
         OutboundCall call = connection.adapter().encode(command);
         return Optional.of(connection.calls().submit(call.action(), call.payload(), timeout)
                 .thenApply(frame -> read(connection, call, frame)));
+    }
+
+    @Override
+    public void check(String chargerId, Command command) {
+        ProtocolAdapter adapter = registry.get(chargerId).map(ChargerConnection::adapter)
+                .or(() -> chargers.byId(chargerId).flatMap(c -> adapters.forProtocol(c.protocol())))
+                .orElseThrow(() -> CommandFailure.invalid("Charger " + chargerId + " speaks no version we know"));
+        adapter.encode(command); // throws when the command does not fit the version
     }
 
     private CommandReply read(ChargerConnection connection, OutboundCall call, Frame frame) {

@@ -174,6 +174,23 @@ public class ControlResource {
         return send(id, new Command.Trigger(message, body.connectorId()));
     }
 
+    @POST
+    @Path("{id}/call/{action}")
+    @Operation(summary = "Send any OCPP call by its action name (the escape hatch)",
+            description = "The body is the call's payload in the charger's protocol version, e.g. DataTransfer"
+                    + " {\"vendorId\": \"com.example\", \"data\": \"...\"} or GetLocalListVersion {}. It is checked"
+                    + " against that version's schema first (400 with the reason, nothing sent). The answer is the"
+                    + " charger's CALLRESULT payload as it sent it; a CALLERROR is 502 with its code and description.")
+    @APIResponse(responseCode = "200", description = "The charger's CALLRESULT payload, as it was")
+    public CompletionStage<Response> call(@PathParam("id") String id,
+            @Parameter(description = "OCPP action, e.g. DataTransfer") @PathParam("action") String action,
+            jakarta.json.JsonValue payload) {
+        if (!(payload instanceof jakarta.json.JsonObject object)) {
+            throw ApiError.badRequest("Give the call's payload as a JSON object ({} when it has no fields)");
+        }
+        return send(id, new Command.Call(action, object));
+    }
+
     private long activeTransaction(String chargerId, Integer connectorId) {
         if (chargers.byId(chargerId).isEmpty()) {
             throw ApiError.notFound("No charger '" + chargerId + "'");
@@ -203,6 +220,9 @@ public class ControlResource {
     static Response answer(CommandResult result) {
         return switch (result.outcome()) {
             case ACCEPTED, REJECTED -> {
+                if (result.reply().payload() != null) {
+                    yield Response.ok(result.reply().payload(), MediaType.APPLICATION_JSON_TYPE).build();
+                }
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("status", result.reply().status());
                 body.putAll(result.reply().details());
@@ -212,8 +232,8 @@ public class ControlResource {
                     result.failure().getMessage());
             case TIMEOUT -> ApiError.response(Response.Status.GATEWAY_TIMEOUT, result.failure().error(),
                     result.failure().getMessage());
-            case ERROR -> ApiError.response(Response.Status.BAD_GATEWAY, result.failure().error(),
-                    result.failure().getMessage());
+            case ERROR -> ApiError.response(result.failure().invalidCommand() ? Response.Status.BAD_REQUEST
+                    : Response.Status.BAD_GATEWAY, result.failure().error(), result.failure().getMessage());
         };
     }
 }

@@ -1,140 +1,33 @@
 package io.plughome.ocpp.v16;
 
+import static io.plughome.ocpp.v16.V16Calls.*;
+
 import io.plughome.control.Command;
 import io.plughome.control.CommandFailure;
 import io.plughome.control.CommandReply;
 import io.plughome.control.RateUnit;
-import io.plughome.ocpp.Lenient;
+import io.plughome.ocpp.Deviations;
 import io.plughome.ocpp.OcppException;
 import io.plughome.ocpp.OutboundCall;
 import io.plughome.ocpp.RecordCodec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
-import java.time.Instant;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * The server-initiated Core, Remote Trigger and Smart Charging calls of OCPP 1.6J: each version-neutral
- * {@link Command} as its 1.6 request record, and each 1.6 answer as a {@link CommandReply}.
+ * The server-initiated calls of OCPP 1.6J: each version-neutral {@link Command} as its 1.6
+ * request record ({@link V16Calls}), each 1.6 answer as a {@link CommandReply}, and any call by
+ * name ({@link Command.Call}) checked against the 1.6 schema before it goes out.
  */
 @ApplicationScoped
 public class V16Commands {
-
-    // ---- requests
-
-    public record RemoteStartTransaction(@PositiveOrZero Integer connectorId, @NotNull @Size(max = 20) String idTag) {
-    }
-
-    public record RemoteStopTransaction(@NotNull Long transactionId) {
-    }
-
-    public enum ResetType { Hard, Soft }
-
-    public record Reset(@NotNull ResetType type) {
-    }
-
-    public record UnlockConnector(@NotNull @PositiveOrZero Integer connectorId) {
-    }
-
-    public enum AvailabilityType { Inoperative, Operative }
-
-    public record ChangeAvailability(@NotNull @PositiveOrZero Integer connectorId, @NotNull AvailabilityType type) {
-    }
-
-    public record GetConfiguration(List<@Size(max = 50) String> key) {
-    }
-
-    public record ChangeConfiguration(@NotNull @Size(max = 50) String key, @NotNull @Size(max = 500) String value) {
-    }
-
-    public record TriggerMessage(@NotNull String requestedMessage, @PositiveOrZero Integer connectorId) {
-    }
-
-    public enum ChargingProfilePurpose { ChargePointMaxProfile, TxDefaultProfile, TxProfile }
-
-    public enum ChargingProfileKind { Absolute, Recurring, Relative }
-
-    public enum ChargingRateUnit { A, W }
-
-    public record ChargingSchedulePeriod(@NotNull @PositiveOrZero Integer startPeriod, @NotNull @PositiveOrZero Double limit,
-            Integer numberPhases) {
-    }
-
-    public record ChargingSchedule(Integer duration, Instant startSchedule, @NotNull ChargingRateUnit chargingRateUnit,
-            @NotNull @Size(min = 1) List<@Valid ChargingSchedulePeriod> chargingSchedulePeriod, Double minChargingRate) {
-    }
-
-    public record ChargingProfile(@NotNull Integer chargingProfileId, Integer transactionId,
-            @NotNull @PositiveOrZero Integer stackLevel, @NotNull ChargingProfilePurpose chargingProfilePurpose,
-            @NotNull ChargingProfileKind chargingProfileKind, Instant validFrom, Instant validTo,
-            @NotNull @Valid ChargingSchedule chargingSchedule) {
-    }
-
-    public record SetChargingProfile(@NotNull @PositiveOrZero Integer connectorId,
-            @NotNull @Valid ChargingProfile csChargingProfiles) {
-    }
-
-    public record ClearChargingProfile(Integer id, @PositiveOrZero Integer connectorId,
-            ChargingProfilePurpose chargingProfilePurpose, @PositiveOrZero Integer stackLevel) {
-    }
-
-    // ---- answers
-
-    public enum RemoteStartStopStatus { Accepted, Rejected }
-
-    public record RemoteStartStopResponse(@NotNull RemoteStartStopStatus status) {
-    }
-
-    public enum ResetStatus { Accepted, Rejected }
-
-    public record ResetResponse(@NotNull ResetStatus status) {
-    }
-
-    public enum UnlockStatus { Unlocked, UnlockFailed, NotSupported }
-
-    public record UnlockConnectorResponse(@NotNull UnlockStatus status) {
-    }
-
-    public enum AvailabilityStatus { Accepted, Rejected, Scheduled }
-
-    public record ChangeAvailabilityResponse(@NotNull AvailabilityStatus status) {
-    }
-
-    public record KeyValue(@NotNull @Lenient(maxLength = 50) String key, @NotNull Boolean readonly,
-            @Lenient(maxLength = 500) String value) {
-    }
-
-    public record GetConfigurationResponse(List<@Valid KeyValue> configurationKey,
-            @Lenient(maxLength = 50) List<String> unknownKey) {
-    }
-
-    public enum ConfigurationStatus { Accepted, Rejected, RebootRequired, NotSupported }
-
-    public record ChangeConfigurationResponse(@NotNull ConfigurationStatus status) {
-    }
-
-    public enum TriggerMessageStatus { Accepted, Rejected, NotImplemented }
-
-    public record TriggerMessageResponse(@NotNull TriggerMessageStatus status) {
-    }
-
-    public enum ChargingProfileStatus { Accepted, Rejected, NotSupported }
-
-    public record SetChargingProfileResponse(@NotNull ChargingProfileStatus status) {
-    }
-
-    public enum ClearChargingProfileStatus { Accepted, Unknown }
-
-    public record ClearChargingProfileResponse(@NotNull ClearChargingProfileStatus status) {
-    }
 
     /** Status words that mean the charger will do (or has done) what was asked. */
     private static final Set<String> ACCEPTING = Set.of("Accepted", "Unlocked", "RebootRequired", "Scheduled");
@@ -144,7 +37,7 @@ public class V16Commands {
 
     public OutboundCall encode(Command command) {
         if (command instanceof Command.RemoteStart c) {
-            return status("RemoteStartTransaction", new RemoteStartTransaction(c.connectorId(), c.idTag()),
+            return status("RemoteStartTransaction", new RemoteStartTransaction(c.connectorId(), c.idTag(), null),
                     RemoteStartStopResponse.class, r -> r.status().name());
         }
         if (command instanceof Command.RemoteStop c) {
@@ -185,7 +78,62 @@ public class V16Commands {
             return call("ClearChargingProfile", new ClearChargingProfile(c.profileId(), null, null, null),
                     ClearChargingProfileResponse.class, r -> new CommandReply(r.status().name(), true, Map.of()));
         }
+        if (command instanceof Command.GetLocalListVersion) {
+            return call("GetLocalListVersion", new GetLocalListVersion(), GetLocalListVersionResponse.class,
+                    r -> new CommandReply("Accepted", true, Map.of("listVersion", r.listVersion())));
+        }
+        if (command instanceof Command.SendLocalList c) {
+            return status("SendLocalList", localList(c), SendLocalListResponse.class, r -> r.status().name());
+        }
+        if (command instanceof Command.GetDiagnostics c) {
+            return call("GetDiagnostics", new GetDiagnostics(c.location(), c.retries(), c.retryInterval(),
+                    c.startTime(), c.stopTime()), GetDiagnosticsResponse.class, r -> new CommandReply("Accepted", true,
+                            r.fileName() == null ? Map.of() : Map.of("fileName", r.fileName())));
+        }
+        if (command instanceof Command.UpdateFirmware c) {
+            return call("UpdateFirmware", new UpdateFirmware(c.location(), c.retries(), c.retrieveDate(),
+                    c.retryInterval()), UpdateFirmwareResponse.class, r -> new CommandReply("Accepted", true, Map.of()));
+        }
+        if (command instanceof Command.Call c) {
+            return raw(c);
+        }
         throw CommandFailure.unsupported(V16Adapter.SUBPROTOCOL, command.name());
+    }
+
+    /**
+     * A call by name: the payload must be exactly what the 1.6 schema allows (no unknown
+     * properties, no tolerated misspellings); it goes out as it was given, and the answer comes
+     * back as the charger sent it, once it reads as a valid answer.
+     */
+    private OutboundCall raw(Command.Call c) {
+        Spec spec = ALL.get(c.action());
+        if (spec == null) {
+            throw CommandFailure.invalid("OCPP 1.6 has no call '" + c.action() + "' from the server; it has "
+                    + new TreeSet<>(ALL.keySet()));
+        }
+        Deviations deviations = new Deviations();
+        try {
+            codec.read(c.payload(), spec.request(), deviations);
+        } catch (OcppException e) {
+            throw CommandFailure.invalid(c.action() + " breaks the OCPP 1.6 schema: " + e.getMessage());
+        }
+        if (!deviations.isEmpty()) {
+            throw CommandFailure.invalid(c.action() + " breaks the OCPP 1.6 schema: " + deviations.all().entrySet()
+                    .stream().map(d -> d.getKey() + " " + d.getValue()).sorted().toList());
+        }
+        return new OutboundCall(c.action(), c.payload(), (payload, seen) -> {
+            codec.read(payload, spec.response(), seen);
+            JsonObject answer = (JsonObject) payload;
+            String word = answer.get("status") instanceof JsonString status ? status.getString() : null;
+            return new CommandReply(word, word == null || ACCEPTING.contains(word), Map.of(), answer);
+        });
+    }
+
+    private static SendLocalList localList(Command.SendLocalList c) {
+        List<AuthorizationData> entries = c.entries().stream().map(e -> new AuthorizationData(e.idTag(),
+                e.status() == null ? null : new Types.IdTagInfo(e.expiryDate(), e.parentIdTag(),
+                        Types.AuthorizationStatus.valueOf(e.status())))).toList();
+        return new SendLocalList(c.version(), entries, c.full() ? UpdateType.Full : UpdateType.Differential);
     }
 
     private static SetChargingProfile chargingProfile(Command.SetLimit c) {
@@ -195,7 +143,7 @@ public class V16Commands {
         ChargingProfilePurpose purpose = c.purpose() == Command.SetLimit.Purpose.CHARGE_POINT_MAX
                 ? ChargingProfilePurpose.ChargePointMaxProfile : ChargingProfilePurpose.TxDefaultProfile;
         return new SetChargingProfile(c.connectorId(), new ChargingProfile(c.profileId(), null, c.stackLevel(),
-                purpose, ChargingProfileKind.Absolute, null, null, schedule));
+                purpose, ChargingProfileKind.Absolute, null, null, null, schedule));
     }
 
     private static CommandReply configuration(GetConfigurationResponse r) {
@@ -226,8 +174,7 @@ public class V16Commands {
         try {
             codec.check(request);
         } catch (OcppException e) {
-            throw new CommandFailure(io.plughome.control.Outcome.ERROR, "InvalidCommand",
-                    action + " would break the OCPP 1.6 schema: " + e.getMessage());
+            throw CommandFailure.invalid(action + " would break the OCPP 1.6 schema: " + e.getMessage());
         }
         return new OutboundCall(action, codec.write(request),
                 (payload, deviations) -> reply.apply(codec.read(payload, response, deviations)));
