@@ -42,6 +42,8 @@ public class ChargingSession {
     private int connectorId;
     @Column(name = "id_tag")
     private String idTag;
+    @Column(name = "authorization_status")
+    private String authorizationStatus;
     @Column(name = "reservation_id")
     private Integer reservationId;
     @Column(name = "started_at")
@@ -178,6 +180,15 @@ public class ChargingSession {
 
     public String idTag() {
         return idTag;
+    }
+
+    /** What PlugHome answered for the idTag at the start (null: sessions from before idTags were checked). */
+    public String authorizationStatus() {
+        return authorizationStatus;
+    }
+
+    public void authorized(String status) {
+        this.authorizationStatus = status;
     }
 
     public Integer reservationId() {

@@ -47,10 +47,11 @@ public class SessionService {
 
     /**
      * A charger started a transaction. A repeated StartTransaction (the charger did not get our
-     * answer and sent it again) returns the session already recorded.
+     * answer and sent it again) returns the session already recorded. {@code authorizationStatus}
+     * is what the charger is told of the idTag (Accepted, Blocked, Expired, Invalid).
      */
     public ChargingSession started(String chargerId, int connectorId, String idTag, long meterStartWh,
-            Integer reservationId, Instant chargerTime) {
+            Integer reservationId, Instant chargerTime, String authorizationStatus) {
         Instant now = clock.instant();
         Instant startedAt = Timestamps.chargerOrServer(chargerTime, now);
         if (Timestamps.plausible(chargerTime, now)) {
@@ -72,6 +73,7 @@ public class SessionService {
         }
         ChargingSession session = new ChargingSession(chargerId, connectorId, idTag, meterStartWh, reservationId,
                 startedAt, false, now);
+        session.authorized(authorizationStatus);
         em.persist(session);
         em.flush();
         session.assignTransactionId(session.id());

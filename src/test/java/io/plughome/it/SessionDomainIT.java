@@ -56,7 +56,7 @@ class SessionDomainIT {
     @Test
     void aSessionIsStoredWithLiveAndFinalEnergy() {
         String id = newCharger();
-        ChargingSession started = sessions.started(id, 1, "TAG", 10_000, null, T0);
+        ChargingSession started = sessions.started(id, 1, "TAG", 10_000, null, T0, "Accepted");
         assertEquals(started.id().longValue(), started.transactionId());
 
         sessions.meterValues(id, 1, started.transactionId(), List.of(
@@ -81,8 +81,8 @@ class SessionDomainIT {
     @Test
     void aNewStartOnAConnectorClosesASessionWhoseStopWasLost() {
         String id = newCharger();
-        ChargingSession first = sessions.started(id, 1, "TAG", 0, null, T0);
-        ChargingSession second = sessions.started(id, 1, "TAG", 5_000, null, T0.plusSeconds(3600));
+        ChargingSession first = sessions.started(id, 1, "TAG", 0, null, T0, "Accepted");
+        ChargingSession second = sessions.started(id, 1, "TAG", 5_000, null, T0.plusSeconds(3600), "Accepted");
         assertNotEquals(first.transactionId(), second.transactionId());
         ChargingSession closed = sessions.byId(first.id()).orElseThrow();
         assertFalse(closed.isActive());

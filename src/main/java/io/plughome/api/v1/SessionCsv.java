@@ -11,6 +11,7 @@ final class SessionCsv {
             new Csv.Column<>("chargerId", SessionView::chargerId),
             new Csv.Column<>("connectorId", SessionView::connectorId),
             new Csv.Column<>("idTag", SessionView::idTag),
+            new Csv.Column<>("authorization", SessionView::authorization),
             new Csv.Column<>("startedAt", SessionView::startedAt),
             new Csv.Column<>("stoppedAt", SessionView::stoppedAt),
             new Csv.Column<>("meterStartWh", SessionView::meterStartWh),

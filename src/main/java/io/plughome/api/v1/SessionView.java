@@ -15,6 +15,10 @@ public record SessionView(
         String chargerId,
         int connectorId,
         String idTag,
+        @Schema(description = "What PlugHome answered for the idTag at the start: Accepted, Blocked, Expired or"
+                + " Invalid (anything but Accepted only with PLUGHOME_AUTHORIZATION=list; the charger then stops or"
+                + " suspends the session). Null for sessions from before this was recorded")
+        String authorization,
         @Schema(description = "The charger's start time (the server's where the charger's was impossible)")
         Instant startedAt,
         @Schema(description = "Null while the session is active") Instant stoppedAt,
@@ -36,7 +40,8 @@ public record SessionView(
 
     public static SessionView of(ChargingSession s, Tariff tariff) {
         BigDecimal cost = Insights.costEstimate(s, tariff);
-        return new SessionView(s.id(), s.transactionId(), s.chargerId(), s.connectorId(), s.idTag(), s.startedAt(),
+        return new SessionView(s.id(), s.transactionId(), s.chargerId(), s.connectorId(), s.idTag(),
+                s.authorizationStatus(), s.startedAt(),
                 s.stoppedAt(), s.isActive(), s.meterStartWh(), s.meterStopWh(), s.energyWh(), s.stopReason(), cost,
                 cost == null ? null : Insights.currency(s, tariff),
                 s.isActive() ? s.powerW() : null, s.isActive() ? s.currentA() : null, s.socPercent(),

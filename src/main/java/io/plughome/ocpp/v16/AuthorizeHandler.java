@@ -1,13 +1,15 @@
 package io.plughome.ocpp.v16;
 
+import io.plughome.authorization.IdTags;
 import io.plughome.ocpp.CallContext;
 import io.plughome.ocpp.Lenient;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 
 /**
  * Authorize: the home default, {@code PLUGHOME_AUTHORIZATION=accept-all}, accepts every idTag
- * (a private garage). The idTag allow-list mode is a later capability.
+ * (a private garage); {@code list} answers from the owner's idTags.
  */
 @ApplicationScoped
 public class AuthorizeHandler {
@@ -18,7 +20,10 @@ public class AuthorizeHandler {
     public record Response(Types.IdTagInfo idTagInfo) {
     }
 
+    @Inject
+    IdTags idTags;
+
     Response handle(CallContext context, Request request) {
-        return new Response(Types.IdTagInfo.accepted());
+        return new Response(Types.IdTagInfo.of(idTags.verdict(request.idTag())));
     }
 }

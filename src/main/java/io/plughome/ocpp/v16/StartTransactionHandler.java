@@ -1,5 +1,7 @@
 package io.plughome.ocpp.v16;
 
+import io.plughome.authorization.IdTags;
+import io.plughome.authorization.Verdict;
 import io.plughome.ocpp.CallContext;
 import io.plughome.ocpp.Lenient;
 import io.plughome.session.ChargingSession;
@@ -10,7 +12,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 
-/** StartTransaction: the session is stored (and its transaction id drawn) before the answer goes out. */
+/**
+ * StartTransaction: the session is stored (and its transaction id drawn) before the answer goes
+ * out, whatever the idTag's status: a session with an idTag that is not accepted is recorded with
+ * that status, and the charger stops it (or suspends charging) as OCPP says.
+ */
 @ApplicationScoped
 public class StartTransactionHandler {
 
@@ -24,9 +30,13 @@ public class StartTransactionHandler {
     @Inject
     SessionService sessions;
 
+    @Inject
+    IdTags idTags;
+
     Response handle(CallContext context, Request r) {
+        Verdict verdict = idTags.verdict(r.idTag());
         ChargingSession session = sessions.started(context.chargerId(), r.connectorId(), r.idTag(), r.meterStart(),
-                r.reservationId(), r.timestamp());
-        return new Response(Types.IdTagInfo.accepted(), session.transactionId());
+                r.reservationId(), r.timestamp(), verdict.status().name());
+        return new Response(Types.IdTagInfo.of(verdict), session.transactionId());
     }
 }

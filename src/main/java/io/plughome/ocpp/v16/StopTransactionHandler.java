@@ -1,5 +1,6 @@
 package io.plughome.ocpp.v16;
 
+import io.plughome.authorization.IdTags;
 import io.plughome.ocpp.CallContext;
 import io.plughome.ocpp.Deviations;
 import io.plughome.ocpp.Lenient;
@@ -33,6 +34,9 @@ public class StopTransactionHandler {
     @Inject
     SessionService sessions;
 
+    @Inject
+    IdTags idTags;
+
     Response handle(CallContext context, Request r) {
         String reason = SampledValues.known(r.reason(), REASONS, Deviations.UNKNOWN_VALUE, context.deviations());
         SessionService.Outcome outcome = sessions.stopped(context.chargerId(), r.transactionId(), r.meterStop(),
@@ -40,6 +44,6 @@ public class StopTransactionHandler {
         if (!outcome.transactionMatched()) {
             context.deviations().add(Deviations.TRANSACTION_ID_UNKNOWN, "StopTransaction transactionId=" + r.transactionId());
         }
-        return new Response(r.idTag() == null ? null : Types.IdTagInfo.accepted());
+        return new Response(r.idTag() == null ? null : Types.IdTagInfo.of(idTags.verdict(r.idTag())));
     }
 }

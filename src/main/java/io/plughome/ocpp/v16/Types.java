@@ -39,6 +39,11 @@ public final class Types {
         public static IdTagInfo accepted() {
             return new IdTagInfo(null, null, AuthorizationStatus.Accepted);
         }
+
+        public static IdTagInfo of(io.plughome.authorization.Verdict verdict) {
+            return new IdTagInfo(verdict.expiryDate(), verdict.parentIdTag(),
+                    AuthorizationStatus.valueOf(verdict.status().name()));
+        }
     }
 
     public record MeterValue(@NotNull Instant timestamp,
