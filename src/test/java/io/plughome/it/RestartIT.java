@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.plughome.testsupport.ChargePointSimulator;
+import io.plughome.testsupport.ServerControl;
 import io.plughome.testsupport.TestServer;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,16 +41,8 @@ class RestartIT {
             SmartChargingIT.awaitLimit(cp, 0);
         }
 
-        server("stop");
-        server("start");
-        assertTrue(TestServer.eventually(Duration.ofSeconds(120), () -> {
-            try {
-                return TestServer.get("/health/ready", null).status() == 200
-                        && TestServer.get("/api/v1/chargers/" + id, VIEWER_TOKEN).status() == 200;
-            } catch (AssertionError notYet) {
-                return false;
-            }
-        }), "server did not come back");
+        ServerControl.restart();
+        assertEquals(200, TestServer.get("/api/v1/chargers/" + id, VIEWER_TOKEN).status());
 
         JsonObject charger = TestServer.get("/api/v1/chargers/" + id, VIEWER_TOKEN).json();
         assertFalse(charger.getBoolean("online"), "no connection survives a restart");
@@ -74,13 +63,5 @@ class RestartIT {
             assertEquals(200, SmartChargingIT.post("/api/v1/chargers/" + smart + "/override", "{}").status());
             SmartChargingIT.awaitLimit(cp, 13);
         }
-    }
-
-    private static void server(String action) throws IOException, InterruptedException {
-        Path wlp = Path.of(System.getProperty("plughome.it.wlpHome"));
-        Process process = new ProcessBuilder(wlp.resolve("bin/server").toString(), action,
-                System.getProperty("plughome.it.serverName")).inheritIO().start();
-        assertTrue(process.waitFor(180, TimeUnit.SECONDS), "server " + action + " timed out");
-        assertEquals(0, process.exitValue(), "server " + action + " failed");
     }
 }

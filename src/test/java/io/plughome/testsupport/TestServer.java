@@ -57,8 +57,8 @@ public final class TestServer {
         return prefix + "-" + database() + "-" + Long.toString(System.nanoTime(), 36);
     }
 
-    /** An HTTP answer: status, content type and body. */
-    public record Answer(int status, String contentType, String body) {
+    /** An HTTP answer: status, content type, body and Location header ("" when none). */
+    public record Answer(int status, String contentType, String body, String location) {
         public JsonObject json() {
             JsonStructure s = Json.createReader(new StringReader(body)).read();
             return s.asJsonObject();
@@ -97,7 +97,7 @@ public final class TestServer {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers().firstValue("Location").orElse(""));
         } catch (Exception e) {
             throw new AssertionError("HTTP call failed: " + e, e);
         }

@@ -1,0 +1,62 @@
+package io.plughome.testsupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Stops and starts the integration-test server (only in the *RestartIT executions), and sets
+ * server variables for the next start through a configDropins override file.
+ */
+public final class ServerControl {
+
+    private ServerControl() {
+    }
+
+    private static Path wlp() {
+        return Path.of(System.getProperty("plughome.it.wlpHome"));
+    }
+
+    private static Path override(String name) {
+        return wlp().resolve("usr/servers").resolve(System.getProperty("plughome.it.serverName"))
+                .resolve("configDropins/overrides").resolve("zz-test-" + name + ".xml");
+    }
+
+    /** Server variables (e.g. plughome.authorization) the server has from its next start on. */
+    public static void setVariables(String name, Map<String, String> variables) throws IOException {
+        String xml = variables.entrySet().stream().map(v -> "  <variable name=\"" + v.getKey() + "\" value=\""
+                + v.getValue() + "\"/>").collect(Collectors.joining("\n", "<server>\n", "\n</server>\n"));
+        Files.writeString(override(name), xml);
+    }
+
+    public static void removeVariables(String name) throws IOException {
+        Files.deleteIfExists(override(name));
+    }
+
+    /** Stops the server, starts it again, and waits until it is ready. */
+    public static void restart() throws IOException, InterruptedException {
+        server("stop");
+        server("start");
+        assertTrue(TestServer.eventually(Duration.ofSeconds(120), () -> {
+            try {
+                return TestServer.get("/health/ready", null).status() == 200;
+            } catch (AssertionError notYet) {
+                return false;
+            }
+        }), "server did not come back");
+    }
+
+    private static void server(String action) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(wlp().resolve("bin/server").toString(), action,
+                System.getProperty("plughome.it.serverName")).inheritIO().start();
+        assertTrue(process.waitFor(180, TimeUnit.SECONDS), "server " + action + " timed out");
+        assertEquals(0, process.exitValue(), "server " + action + " failed");
+    }
+}
