@@ -1,6 +1,7 @@
 package io.plughome.ocpp;
 
 import io.plughome.charger.ChargerService;
+import io.plughome.files.ChargerAddresses;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -36,6 +37,9 @@ public class OcppUpgradeFilter extends HttpFilter {
     @Inject
     ChargerService chargers;
 
+    @Inject
+    ChargerAddresses addresses;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -63,7 +67,19 @@ public class OcppUpgradeFilter extends HttpFilter {
                     + " as HTTP Basic credentials, with the charge point id as user name\"}");
             return;
         }
+        if (chargerId != null) {
+            addresses.connectedAt(chargerId, baseUrl(request));
+        }
         chain.doFilter(request, response);
+    }
+
+    /** The address the charger reached us at: http(s), its Host header, the context path. */
+    static String baseUrl(HttpServletRequest request) {
+        String host = request.getHeader("Host");
+        if (host == null || host.isBlank()) {
+            host = request.getServerName() + ":" + request.getServerPort();
+        }
+        return request.getScheme() + "://" + host.trim() + request.getContextPath();
     }
 
     /** The charge point id of an OCPP path ({@code /ocpp/{id}} or {@code /{id}}), or null. */

@@ -1,0 +1,112 @@
+package io.plughome.api.v1;
+
+import io.plughome.control.AuditLog;
+import io.plughome.control.Outcome;
+import io.plughome.files.ChargerFile;
+import io.plughome.files.FileKind;
+import io.plughome.files.FileStore;
+import io.plughome.files.FileTooLarge;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Firmware files the owner uploads, for chargers to download with UpdateFirmware. */
+@Path("v1/firmware")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Logs and firmware")
+public class FirmwareResource {
+
+    @Inject
+    FileStore files;
+
+    @Inject
+    AuditLog audit;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Upload a firmware file", description = "The body is the file (curl --data-binary"
+            + " @file.bin); name it with ?name=. Kept in the data directory under firmware/.")
+    @APIResponse(responseCode = "201", description = "Stored",
+            content = @Content(schema = @Schema(implementation = FileViews.FileView.class)))
+    @APIResponse(responseCode = "413", description = "Larger than PLUGHOME_MAX_FILE_MB",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response upload(@Parameter(description = "File name, e.g. wallbox-2.1.bin") @QueryParam("name") String name,
+            InputStream body) throws IOException {
+        ChargerFile file;
+        try {
+            file = files.saveFirmware(Params.blankToNull(name), body);
+        } catch (FileTooLarge e) {
+            throw ApiError.exception(Response.Status.REQUEST_ENTITY_TOO_LARGE, "TooLarge", e.getMessage());
+        }
+        if (file.sizeBytes() == 0) {
+            files.delete(file);
+            throw ApiError.badRequest("The body is empty: send the file (curl --data-binary @file.bin)");
+        }
+        audit.record(Callers.actor(security), null, "UploadFirmware", Map.of("name", file.name(), "sizeBytes",
+                file.sizeBytes(), "sha256", file.sha256()), Outcome.ACCEPTED, null, null);
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(file.id())).build())
+                .entity(FileViews.FileView.of(file)).build();
+    }
+
+    @GET
+    @Operation(summary = "The firmware files uploaded, newest first")
+    public List<FileViews.FileView> list() {
+        return files.firmware().stream().map(FileViews.FileView::of).toList();
+    }
+
+    @GET
+    @Path("{fileId}")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @Operation(summary = "Download a firmware file")
+    public Response download(@PathParam("fileId") long fileId) {
+        ChargerFile file = firmware(fileId);
+        return Response.ok(files.path(file).toFile(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + file.name() + "\"").build();
+    }
+
+    @DELETE
+    @Path("{fileId}")
+    @Operation(summary = "Delete a firmware file", description = "Chargers can no longer download it.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("fileId") long fileId) throws IOException {
+        ChargerFile file = firmware(fileId);
+        files.delete(file);
+        audit.record(Callers.actor(security), null, "DeleteFirmware", Map.of("name", file.name()), Outcome.ACCEPTED,
+                null, null);
+        return Response.noContent().build();
+    }
+
+    private ChargerFile firmware(long id) {
+        return files.find(id).filter(f -> f.kind() == FileKind.FIRMWARE)
+                .orElseThrow(() -> ApiError.notFound("No firmware file " + id));
+    }
+}

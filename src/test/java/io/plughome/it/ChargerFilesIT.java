@@ -1,0 +1,173 @@
+package io.plughome.it;
+
+import static io.plughome.testsupport.TestServer.ADMIN_TOKEN;
+import static io.plughome.testsupport.TestServer.VIEWER_TOKEN;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.plughome.testsupport.ChargePointSimulator;
+import io.plughome.testsupport.TestServer;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Logs and firmware with PlugHome as the file server: a GetDiagnostics whose upload lands in the
+ * data directory (a raw PUT and a multipart POST, as chargers do either), and an UpdateFirmware
+ * whose download link serves the file the owner uploaded.
+ */
+class ChargerFilesIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final String base = TestServer.baseUrl();
+
+    private static HttpResponse<byte[]> http(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static JsonObject json(byte[] body) {
+        return Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8))).readObject();
+    }
+
+    private static String sha256(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+
+    private static CompletableFuture<TestServer.Answer> post(String path, String body) {
+        return CompletableFuture.supplyAsync(() -> TestServer.send("POST", path, ADMIN_TOKEN, body));
+    }
+
+    @Test
+    void aDiagnosticsUploadLandsInTheDataDirectory() throws Exception {
+        String id = TestServer.uniqueId("DIAG");
+        byte[] log = ("2026-11-25T08:00:00Z boot ok\n2026-11-25T08:01:00Z " + "x".repeat(100_000))
+                .getBytes(StandardCharsets.UTF_8);
+        String location;
+        try (ChargePointSimulator cp = ChargePointSimulator.booted16(base, id)) {
+            CompletableFuture<TestServer.Answer> asked = post("/api/v1/chargers/" + id + "/diagnostics",
+                    "{\"startTime\":\"2026-11-24T00:00:00Z\"}");
+            JsonArray call = cp.nextServerCall();
+            assertEquals("GetDiagnostics", call.getString(2));
+            location = call.getJsonObject(3).getString("location");
+            assertTrue(location.startsWith(base + "/files/diagnostics/") && location.endsWith("/"), location);
+            assertEquals("2026-11-24T00:00:00Z", call.getJsonObject(3).getString("startTime"));
+            cp.reply(call, Json.createObjectBuilder().add("fileName", "diag.log").build());
+            TestServer.Answer answer = asked.join();
+            assertEquals(200, answer.status(), answer.body());
+            assertEquals("diag.log", answer.json().getString("fileName"));
+            assertEquals(location, answer.json().getString("location"));
+
+            cp.callOk("DiagnosticsStatusNotification", Json.createObjectBuilder().add("status", "Uploading").build());
+            // a charger that appends the file name and PUTs the file
+            HttpResponse<byte[]> put = http(HttpRequest.newBuilder(URI.create(location + "diag.log"))
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(log)));
+            assertEquals(201, put.statusCode(), new String(put.body(), StandardCharsets.UTF_8));
+            assertEquals("diag.log", json(put.body()).getString("name"));
+            // a charger that POSTs a form to the location as it was given
+            String boundary = "----plughome" + System.nanoTime();
+            byte[] form = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"../../etc/"
+                    + "second.tar.gz\"\r\nContent-Type: application/octet-stream\r\n\r\nSECOND\r\n--" + boundary
+                    + "--\r\n").getBytes(StandardCharsets.UTF_8);
+            HttpResponse<byte[]> multipart = http(HttpRequest.newBuilder(URI.create(location))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(form)));
+            assertEquals(201, multipart.statusCode(), new String(multipart.body(), StandardCharsets.UTF_8));
+            assertEquals("second.tar.gz", json(multipart.body()).getString("name"), "no way out of its folder");
+            cp.callOk("DiagnosticsStatusNotification", Json.createObjectBuilder().add("status", "Uploaded").build());
+        }
+
+        Path folder = TestServer.dataDir().resolve("diagnostics").resolve(id);
+        assertArrayEquals(log, Files.readAllBytes(folder.resolve("diag.log")));
+        assertEquals("SECOND", Files.readString(folder.resolve("second.tar.gz")));
+
+        JsonObject listing = TestServer.get("/api/v1/chargers/" + id + "/diagnostics", VIEWER_TOKEN).json();
+        assertEquals("Uploaded", listing.getString("status"));
+        List<JsonObject> files = listing.getJsonArray("files").getValuesAs(JsonObject.class);
+        assertEquals(2, files.size());
+        JsonObject first = files.stream().filter(f -> f.getString("name").equals("diag.log")).findFirst().orElseThrow();
+        assertEquals(log.length, first.getJsonNumber("sizeBytes").longValue());
+        assertEquals(sha256(log), first.getString("sha256"));
+
+        HttpRequest.Builder download = HttpRequest.newBuilder(URI.create(base + first.getString("href"))).GET();
+        assertEquals(403, http(download.copy().header("Authorization", "Bearer " + VIEWER_TOKEN)).statusCode(),
+                "logs are for admins");
+        HttpResponse<byte[]> got = http(download.copy().header("Authorization", "Bearer " + ADMIN_TOKEN));
+        assertEquals(200, got.statusCode());
+        assertArrayEquals(log, got.body());
+
+        assertEquals(404, http(HttpRequest.newBuilder(URI.create(base + "/files/diagnostics/not-a-token/x.log"))
+                .PUT(HttpRequest.BodyPublishers.ofString("x"))).statusCode());
+        assertEquals(204, TestServer.send("DELETE", first.getString("href"), ADMIN_TOKEN, null).status());
+        assertFalse(Files.exists(folder.resolve("diag.log")));
+        assertEquals(1, TestServer.get("/api/v1/chargers/" + id + "/diagnostics", VIEWER_TOKEN).json()
+                .getJsonArray("files").size());
+    }
+
+    @Test
+    void firmwareUploadedByTheOwnerIsDownloadedByTheCharger() throws Exception {
+        byte[] image = new byte[300_000];
+        new java.util.Random(42).nextBytes(image);
+        HttpResponse<byte[]> uploaded = http(HttpRequest.newBuilder(URI.create(base + "/api/v1/firmware?name=wallbox-2.1.bin"))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(image)));
+        assertEquals(201, uploaded.statusCode(), new String(uploaded.body(), StandardCharsets.UTF_8));
+        JsonObject file = json(uploaded.body());
+        long firmwareId = file.getJsonNumber("id").longValue();
+        assertEquals(sha256(image), file.getString("sha256"));
+        assertTrue(file.getString("name").startsWith("wallbox-2.1"), file.toString());
+        assertTrue(TestServer.get("/api/v1/firmware", VIEWER_TOKEN).body().contains(file.getString("sha256")));
+        assertEquals(403, http(HttpRequest.newBuilder(URI.create(base + "/api/v1/firmware?name=x.bin"))
+                .header("Authorization", "Bearer " + VIEWER_TOKEN).POST(HttpRequest.BodyPublishers.ofString("x")))
+                .statusCode());
+
+        String id = TestServer.uniqueId("FW");
+        try (ChargePointSimulator cp = ChargePointSimulator.booted16(base, id)) {
+            assertEquals(400, TestServer.send("POST", "/api/v1/chargers/" + id + "/firmware", ADMIN_TOKEN, "{}")
+                    .status());
+            assertEquals(404, TestServer.send("POST", "/api/v1/chargers/" + id + "/firmware", ADMIN_TOKEN,
+                    "{\"firmwareId\":999999}").status());
+            CompletableFuture<TestServer.Answer> asked = post("/api/v1/chargers/" + id + "/firmware",
+                    "{\"firmwareId\":" + firmwareId + ",\"retries\":2}");
+            JsonArray call = cp.nextServerCall();
+            assertEquals("UpdateFirmware", call.getString(2));
+            String location = call.getJsonObject(3).getString("location");
+            assertEquals(base + file.getString("chargerPath"), location);
+            assertEquals(2, call.getJsonObject(3).getInt("retries"));
+            assertTrue(Instant.parse(call.getJsonObject(3).getString("retrieveDate"))
+                    .isBefore(Instant.now().plusSeconds(5)));
+            cp.reply(call, JsonObject.EMPTY_JSON_OBJECT);
+            TestServer.Answer answer = asked.join();
+            assertEquals(200, answer.status(), answer.body());
+
+            cp.callOk("FirmwareStatusNotification", Json.createObjectBuilder().add("status", "Downloading").build());
+            HttpResponse<byte[]> downloaded = http(HttpRequest.newBuilder(URI.create(location)).GET());
+            assertEquals(200, downloaded.statusCode());
+            assertArrayEquals(image, downloaded.body());
+            cp.callOk("FirmwareStatusNotification", Json.createObjectBuilder().add("status", "Installed").build());
+            JsonObject status = TestServer.get("/api/v1/chargers/" + id + "/firmware", VIEWER_TOKEN).json();
+            assertEquals("Installed", status.getString("status"));
+            assertEquals("1.2.3", status.getString("firmwareVersion"));
+        }
+        assertEquals(204, TestServer.send("DELETE", "/api/v1/firmware/" + firmwareId, ADMIN_TOKEN, null).status());
+        assertEquals(404, http(HttpRequest.newBuilder(URI.create(base + file.getString("chargerPath"))).GET())
+                .statusCode());
+    }
+}
