@@ -43,7 +43,10 @@ class ApiIT {
             "/api/v1/chargers/{id}/trigger", "/api/v1/audit", "/api/v1/tokens", "/api/v1/tokens/{tokenId}",
             "/api/v1/events", "/api/v1/chargers/{id}/limits", "/api/v1/chargers/{id}/schedules",
             "/api/v1/chargers/{id}/schedules/{scheduleId}", "/api/v1/chargers/{id}/override", "/api/v1/site/limits",
-            "/api/v1/energy", "/api/v1/tariff"}) {
+            "/api/v1/energy", "/api/v1/tariff", "/api/v1/chargers/{id}/call/{action}", "/api/v1/id-tags",
+            "/api/v1/id-tags/{idTag}", "/api/v1/chargers/{id}/local-list", "/api/v1/chargers/{id}/diagnostics",
+            "/api/v1/chargers/{id}/diagnostics/{fileId}", "/api/v1/chargers/{id}/firmware", "/api/v1/firmware",
+            "/api/v1/firmware/{fileId}"}) {
             assertTrue(paths.containsKey(path), path + " missing from " + paths.keySet());
         }
         assertEquals(200, TestServer.get("/openapi/ui/", null).status());
