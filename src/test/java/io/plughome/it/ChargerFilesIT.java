@@ -52,7 +52,7 @@ class ChargerFilesIT {
     }
 
     private static CompletableFuture<TestServer.Answer> post(String path, String body) {
-        return CompletableFuture.supplyAsync(() -> TestServer.send("POST", path, ADMIN_TOKEN, body));
+        return TestServer.sendAsync("POST", path, ADMIN_TOKEN, body);
     }
 
     @Test

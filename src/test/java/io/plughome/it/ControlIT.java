@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,16 +29,12 @@ class ControlIT {
     private final String base = TestServer.baseUrl();
 
     private static CompletableFuture<TestServer.Answer> post(String chargerId, String command, String body) {
-        return CompletableFuture.supplyAsync(() -> TestServer.send("POST",
-                "/api/v1/chargers/" + chargerId + "/" + command, ADMIN_TOKEN, body));
+        return TestServer.sendAsync("POST", "/api/v1/chargers/" + chargerId + "/" + command, ADMIN_TOKEN,
+                body);
     }
 
     private static TestServer.Answer await(CompletableFuture<TestServer.Answer> answer) {
-        try {
-            return answer.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("No HTTP answer", e);
-        }
+        return TestServer.await(answer);
     }
 
     @Test

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,16 +33,12 @@ class OperatorCallIT {
     private final String base = TestServer.baseUrl();
 
     private static CompletableFuture<TestServer.Answer> call(String chargerId, String action, String payload) {
-        return CompletableFuture.supplyAsync(() -> TestServer.send("POST",
-                "/api/v1/chargers/" + chargerId + "/call/" + action, ADMIN_TOKEN, payload));
+        return TestServer.sendAsync("POST", "/api/v1/chargers/" + chargerId + "/call/" + action, ADMIN_TOKEN,
+                payload);
     }
 
     private static TestServer.Answer await(CompletableFuture<TestServer.Answer> answer) {
-        try {
-            return answer.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("No HTTP answer", e);
-        }
+        return TestServer.await(answer);
     }
 
     private static JsonObject json(String text) {

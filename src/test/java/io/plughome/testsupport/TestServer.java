@@ -80,6 +80,21 @@ public final class TestServer {
                 .header("Content-Type", "application/json"), token, null);
     }
 
+    /** Sends in the background: for calls that wait for a simulated charger's answer. */
+    public static java.util.concurrent.CompletableFuture<Answer> sendAsync(String method, String path, String token,
+            String jsonBody) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> send(method, path, token, jsonBody));
+    }
+
+    /** The answer of {@link #sendAsync}, failing after 30 s. */
+    public static Answer await(java.util.concurrent.CompletableFuture<Answer> answer) {
+        try {
+            return answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("No HTTP answer", e);
+        }
+    }
+
     /** A GET that claims to come from another address (the server trusts X-Forwarded-For from loopback). */
     public static Answer getFrom(String forwardedFor, String path, String token) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET().header("X-Forwarded-For", forwardedFor),
