@@ -1,6 +1,8 @@
 package io.plughome.authorization;
 
+import io.plughome.platform.StartupListener;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -14,6 +16,11 @@ public class AuthorizationConfig {
     @Inject
     @ConfigProperty(name = "plughome.authorization", defaultValue = "accept-all")
     String authorization;
+
+    /** A misspelt setting stops the start-up with the reason, rather than failing each Authorize later. */
+    void check(@Observes StartupListener.Started started) {
+        mode();
+    }
 
     public Mode mode() {
         return switch (authorization.trim().toLowerCase(Locale.ROOT)) {
