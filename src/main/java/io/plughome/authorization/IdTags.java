@@ -1,6 +1,7 @@
 package io.plughome.authorization;
 
 import io.plughome.control.Command.SendLocalList.ListEntry;
+import io.plughome.control.ControlConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * The owner's idTags, and the answer a charger gets for an idTag: with
  * {@code PLUGHOME_AUTHORIZATION=accept-all} every idTag is Accepted; with {@code list} the
  * answer comes from the idTags (an unknown one is Invalid, an accepted one past its expiry
- * Expired). Every change is a new version of the local authorization list.
+ * Expired), except that PlugHome's own remote-start idTag ({@code PLUGHOME_REMOTE_ID_TAG}) is
+ * accepted unless listed. Every change is a new version of the local authorization list.
  */
 @ApplicationScoped
 @Transactional
@@ -32,6 +34,9 @@ public class IdTags {
 
     @Inject
     AuthorizationConfig config;
+
+    @Inject
+    ControlConfig control;
 
     @Inject
     Event<IdTagsChanged> changed;
@@ -53,6 +58,9 @@ public class IdTags {
             return new Verdict(IdTagStatus.Invalid, null, null);
         }
         IdTag known = em.find(IdTag.class, IdTag.key(idTag));
+        if (known == null && idTag.equalsIgnoreCase(control.remoteIdTag())) {
+            return Verdict.accepted(); // PlugHome's own idTag of remote starts, unless the owner listed it otherwise
+        }
         return known == null ? new Verdict(IdTagStatus.Invalid, null, null) : known.verdict(clock.instant());
     }
 

@@ -94,6 +94,7 @@ class ListAuthorizationRestartIT {
             assertEquals("Expired", authorize(cp, lapsed).getString("status"), "accepted, but past its expiry");
             assertEquals("Expired", authorize(cp, expired).getString("status"));
             assertEquals("Invalid", authorize(cp, "NOBODY-" + suffix).getString("status"));
+            assertEquals("Accepted", authorize(cp, "PlugHome").getString("status"), "the idTag of remote starts");
 
             // not accepted at the start: the session is still recorded, with the answer given
             JsonObject refused = start(cp, blocked);
