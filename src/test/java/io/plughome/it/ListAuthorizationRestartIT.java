@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -171,12 +172,30 @@ class ListAuthorizationRestartIT {
             cp.reply(send, Json.createObjectBuilder().add("status", "Accepted").build());
             awaitLocalList(id, version + 2);
 
+            // the charger refuses a differential update as VersionMismatch: the whole list follows
+            putTag("CARD-D-" + suffix, "{\"name\":\"D\"}");
+            cp.reply(next(cp, "GetLocalListVersion"),
+                    Json.createObjectBuilder().add("listVersion", version + 2).build());
+            send = next(cp, "SendLocalList");
+            assertEquals("Differential", send.getJsonObject(3).getString("updateType"));
+            cp.reply(send, Json.createObjectBuilder().add("status", "VersionMismatch").build());
+            send = next(cp, "SendLocalList");
+            JsonObject recovered = send.getJsonObject(3);
+            assertEquals("Full", recovered.getString("updateType"));
+            assertEquals(version + 3, recovered.getInt("listVersion"));
+            Set<String> held = recovered.getJsonArray("localAuthorizationList").getValuesAs(JsonObject.class)
+                    .stream().map(e -> e.getString("idTag")).collect(Collectors.toSet());
+            assertTrue(held.containsAll(Set.of("CARD-A-" + suffix, "CARD-B-" + suffix, "CARD-D-" + suffix)), held.toString());
+            assertFalse(held.contains("CARD-C-" + suffix), "the removed card is not in the whole list");
+            cp.reply(send, Json.createObjectBuilder().add("status", "Accepted").build());
+            assertEquals("Full", awaitLocalList(id, version + 3).getString("updateType"));
+
             // on demand, the whole list
             java.util.concurrent.CompletableFuture<TestServer.Answer> forced = java.util.concurrent.CompletableFuture
                     .supplyAsync(() -> TestServer.send("POST", "/api/v1/chargers/" + id + "/local-list", ADMIN_TOKEN,
                             "{\"full\":true}"));
             cp.reply(next(cp, "GetLocalListVersion"),
-                    Json.createObjectBuilder().add("listVersion", version + 2).build());
+                    Json.createObjectBuilder().add("listVersion", version + 3).build());
             send = next(cp, "SendLocalList");
             JsonObject again = send.getJsonObject(3);
             assertEquals("Full", again.getString("updateType"));
@@ -184,7 +203,7 @@ class ListAuthorizationRestartIT {
             TestServer.Answer answer = forced.join();
             assertEquals(200, answer.status(), answer.body());
             assertEquals("Failed", answer.json().getString("status"));
-            assertEquals(version + 2, answer.json().getInt("chargerVersion"), "it still holds what it had");
+            assertEquals(version + 3, answer.json().getInt("chargerVersion"), "it still holds what it had");
         }
         assertTrue(TestServer.get("/api/v1/audit?chargerId=" + id + "&actor=local-list", ADMIN_TOKEN).json()
                 .getInt("total") >= 8, "each exchange is audited");
