@@ -127,8 +127,7 @@ public class FileStore {
                     out.write(buffer, 0, n);
                 }
             }
-            Path target = unique(folder, name);
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+            Path target = place(part, folder, name);
             return new Written(target.getFileName().toString(), size, HexFormat.of().formatHex(sha256.digest()));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -137,7 +136,16 @@ public class FileStore {
         }
     }
 
-    /** The name, or with -1, -2, ... before its extension when a file of that name is there. */
+    /**
+     * Moves the finished file to its name, or to the name with -1, -2, ... before its extension
+     * when a file of that name is there; one at a time, so two uploads of one name both stay.
+     */
+    private synchronized Path place(Path part, Path folder, String name) throws IOException {
+        Path target = unique(folder, name);
+        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+        return target;
+    }
+
     private static Path unique(Path folder, String name) {
         Path target = folder.resolve(name);
         int dot = name.lastIndexOf('.');
