@@ -29,6 +29,11 @@ public record ApiError(
         return exception(Response.Status.NOT_FOUND, "NotFound", message);
     }
 
+    /** 404: no charger with this id. */
+    public static WebApplicationException noCharger(String id) {
+        return notFound("No charger '" + id + "'");
+    }
+
     public static WebApplicationException badRequest(String message) {
         return exception(Response.Status.BAD_REQUEST, "BadRequest", message);
     }

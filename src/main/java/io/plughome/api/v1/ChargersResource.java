@@ -87,7 +87,7 @@ public class ChargersResource {
     @APIResponse(responseCode = "404", description = "No such charger",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public ChargerView get(@Parameter(description = "Charge point id") @PathParam("id") String id) {
-        return chargers.byId(id).map(this::view).orElseThrow(() -> ApiError.notFound("No charger '" + id + "'"));
+        return chargers.byId(id).map(this::view).orElseThrow(() -> ApiError.noCharger(id));
     }
 
     @PATCH
@@ -108,7 +108,7 @@ public class ChargersResource {
     public ChargerView patch(@PathParam("id") String id, JsonObject body) {
         ChargerPatch patch = ChargerPatch.read(body);
         Registration before = chargers.update(id, patch.changes())
-                .orElseThrow(() -> ApiError.notFound("No charger '" + id + "'"));
+                .orElseThrow(() -> ApiError.noCharger(id));
         Actor actor = Callers.actor(security);
         audit.record(actor, id, "UpdateCharger", patch.redacted(), Outcome.ACCEPTED, null, null);
         if (patch.changes().registration() == Registration.ACCEPTED && before != Registration.ACCEPTED

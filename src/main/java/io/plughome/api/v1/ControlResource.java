@@ -193,7 +193,7 @@ public class ControlResource {
 
     private long activeTransaction(String chargerId, Integer connectorId) {
         if (chargers.byId(chargerId).isEmpty()) {
-            throw ApiError.notFound("No charger '" + chargerId + "'");
+            throw ApiError.noCharger(chargerId);
         }
         List<ChargingSession> active = sessions.allActiveOn(chargerId).stream()
                 .filter(s -> connectorId == null || s.connectorId() == connectorId).toList();

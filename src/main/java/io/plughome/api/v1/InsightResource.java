@@ -121,7 +121,7 @@ public class InsightResource {
         }
         String charger = Params.blankToNull(chargerId);
         if (charger != null && chargers.byId(charger).isEmpty()) {
-            throw ApiError.notFound("No charger '" + charger + "'");
+            throw ApiError.noCharger(charger);
         }
         ZoneId zone = owner.zone();
         Insights.Report report;

@@ -77,7 +77,7 @@ public class LocalListResource {
 
     private void known(String id) {
         if (chargers.byId(id).isEmpty()) {
-            throw ApiError.notFound("No charger '" + id + "'");
+            throw ApiError.noCharger(id);
         }
     }
 }
