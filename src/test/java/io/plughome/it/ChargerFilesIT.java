@@ -113,6 +113,15 @@ class ChargerFilesIT {
         assertEquals(200, got.statusCode());
         assertArrayEquals(log, got.body());
 
+        // a file listed but gone from the disk (a restore without it): 404 with the reason, not a server error
+        JsonObject second = files.stream().filter(f -> f.getString("name").equals("second.tar.gz")).findFirst()
+                .orElseThrow();
+        Files.delete(folder.resolve("second.tar.gz"));
+        TestServer.Answer gone = TestServer.get(second.getString("href"), ADMIN_TOKEN);
+        assertEquals(404, gone.status(), gone.body());
+        assertEquals("NotFound", gone.json().getString("error"));
+        assertTrue(gone.json().getString("message").contains("missing from the data directory"), gone.body());
+
         assertEquals(404, http(HttpRequest.newBuilder(URI.create(base + "/files/diagnostics/not-a-token/x.log"))
                 .PUT(HttpRequest.BodyPublishers.ofString("x"))).statusCode());
         assertEquals(204, TestServer.send("DELETE", first.getString("href"), ADMIN_TOKEN, null).status());

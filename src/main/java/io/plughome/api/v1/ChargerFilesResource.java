@@ -118,8 +118,7 @@ public class ChargerFilesResource {
     @Operation(summary = "Download a diagnostics file", description = "Admin only: logs can hold secrets.")
     public Response downloadDiagnostics(@PathParam("id") String id, @PathParam("fileId") long fileId) {
         ChargerFile file = diagnosticsFile(id, fileId);
-        return Response.ok(files.path(file).toFile(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"" + file.name() + "\"").build();
+        return FileViews.download(files, file);
     }
 
     @DELETE
@@ -180,7 +179,7 @@ public class ChargerFilesResource {
     }
 
     private Charger charger(String id) {
-        return chargers.byId(id).orElseThrow(() -> ApiError.notFound("No charger '" + id + "'"));
+        return chargers.byId(id).orElseThrow(() -> ApiError.noCharger(id));
     }
 
     private ChargerFile diagnosticsFile(String id, long fileId) {

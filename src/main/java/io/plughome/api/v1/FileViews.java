@@ -2,6 +2,10 @@ package io.plughome.api.v1;
 
 import io.plughome.files.ChargerFile;
 import io.plughome.files.FileKind;
+import io.plughome.files.FileStore;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.file.Files;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +35,20 @@ public final class FileViews {
                             : "/api/v1/chargers/" + f.chargerId() + "/diagnostics/" + f.id(),
                     firmware ? firmwarePath(f) : null);
         }
+    }
+
+    /**
+     * The file as a download, or 404 when its record is there but the file is not (a data
+     * directory restored without it, or removed by hand).
+     */
+    static Response download(FileStore store, ChargerFile f) {
+        java.nio.file.Path disk = store.path(f);
+        if (!Files.isRegularFile(disk)) {
+            throw ApiError.notFound("File " + f.name() + " is listed but missing from the data directory ("
+                    + disk.getParent() + "); delete it and upload it again");
+        }
+        return Response.ok(disk.toFile(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + f.name() + "\"").build();
     }
 
     static String firmwarePath(ChargerFile f) {

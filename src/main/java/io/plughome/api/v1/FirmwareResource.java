@@ -89,8 +89,7 @@ public class FirmwareResource {
     @Operation(summary = "Download a firmware file")
     public Response download(@PathParam("fileId") long fileId) {
         ChargerFile file = firmware(fileId);
-        return Response.ok(files.path(file).toFile(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                .header("Content-Disposition", "attachment; filename=\"" + file.name() + "\"").build();
+        return FileViews.download(files, file);
     }
 
     @DELETE
