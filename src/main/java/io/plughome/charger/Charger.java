@@ -17,6 +17,10 @@ import java.time.Instant;
 @NamedQuery(name = "Charger.count", query = "SELECT COUNT(c) FROM Charger c")
 public class Charger {
 
+    /** The width of the charger.id column (the charge point id from the URL). */
+    public static final int ID_MAX = 255;
+
+
     @Id
     private String id;
 
@@ -105,6 +109,11 @@ public class Charger {
     public boolean admits(byte[] presented) {
         return sharedSecretHash == null || presented != null && SharedSecrets.presentedForms(presented).stream()
                 .anyMatch(form -> SharedSecrets.matches(form, sharedSecretHash));
+    }
+
+    /** The stored PBKDF2 hash of the shared secret, for the login check (null: no secret). */
+    String sharedSecretHash() {
+        return sharedSecretHash;
     }
 
     public boolean hasSharedSecret() {

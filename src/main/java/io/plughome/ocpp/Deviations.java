@@ -11,6 +11,8 @@ public final class Deviations {
 
     public static final String ENUM_CASE = "enum-case";
     public static final String STRING_TOO_LONG = "string-too-long";
+    /** Longer than the column it is stored in: cut to it, on purpose and counted. */
+    public static final String STRING_TRUNCATED = "string-truncated";
     public static final String FRACTIONAL_INTEGER = "fractional-integer";
     public static final String TIMESTAMP_WITHOUT_ZONE = "timestamp-without-zone";
     public static final String TIMESTAMP_IMPLAUSIBLE = "timestamp-implausible";
@@ -27,6 +29,18 @@ public final class Deviations {
     public void add(String kind, String example) {
         String shortExample = example == null ? null : example.length() > 200 ? example.substring(0, 200) : example;
         seen.merge(kind, shortExample == null ? "" : shortExample, (old, added) -> old);
+    }
+
+    /**
+     * The value if it fits {@code max} characters; otherwise its first {@code max} characters,
+     * counted as {@link #STRING_TRUNCATED}. For values that are stored in columns of that width.
+     */
+    public String fit(String value, int max, String field) {
+        if (value == null || value.length() <= max) {
+            return value;
+        }
+        add(STRING_TRUNCATED, field + "=" + value);
+        return value.substring(0, max);
     }
 
     public Map<String, String> all() {

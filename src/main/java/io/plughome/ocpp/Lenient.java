@@ -21,4 +21,10 @@ public @interface Lenient {
 
     /** The specification's maximum length; longer values are kept and counted. 0: no limit. */
     int maxLength() default 0;
+
+    /**
+     * The longest value kept whole (the column it is stored in); a longer one is cut to this
+     * length and counted as {@link Deviations#STRING_TRUNCATED}. 0: no cut.
+     */
+    int keepUpTo() default 0;
 }

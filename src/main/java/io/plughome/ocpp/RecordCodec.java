@@ -123,7 +123,7 @@ public final class RecordCodec {
             if (lenient != null && lenient.maxLength() > 0 && s.length() > lenient.maxLength()) {
                 deviations.add(Deviations.STRING_TOO_LONG, path + "=" + s);
             }
-            return s;
+            return lenient != null && lenient.keepUpTo() > 0 ? deviations.fit(s, lenient.keepUpTo(), path) : s;
         }
         if (raw == Integer.class || raw == int.class || raw == Long.class || raw == long.class) {
             BigDecimal number = expect(value, JsonNumber.class, path, "an integer").bigDecimalValue();

@@ -18,6 +18,9 @@ import java.time.Instant;
         + " WHERE s.chargerId = :chargerId AND s.transactionId = :transactionId ORDER BY s.id DESC")
 @NamedQuery(name = "ChargingSession.findOpenByConnector", query = "SELECT s FROM ChargingSession s"
         + " WHERE s.chargerId = :chargerId AND s.connectorId = :connectorId AND s.stoppedAt IS NULL ORDER BY s.id DESC")
+@NamedQuery(name = "ChargingSession.findCovering", query = "SELECT s FROM ChargingSession s"
+        + " WHERE s.chargerId = :chargerId AND s.connectorId = :connectorId AND s.startedAt <= :at"
+        + " AND (s.stoppedAt IS NULL OR s.stoppedAt >= :at) ORDER BY s.startedAt DESC, s.id DESC")
 @NamedQuery(name = "ChargingSession.findOpenByCharger", query = "SELECT s FROM ChargingSession s"
         + " WHERE s.chargerId = :chargerId AND s.stoppedAt IS NULL ORDER BY s.id DESC")
 @NamedQuery(name = "ChargingSession.findSameStart", query = "SELECT s FROM ChargingSession s"
@@ -30,6 +33,9 @@ import java.time.Instant;
         + " AND s.meterStopWh >= s.meterStartWh")
 public class ChargingSession {
 
+    /** The width of the id_tag and stop_id_tag columns: adapters cut longer idTags to it, counted. */
+    public static final int ID_TAG_MAX = 255;
+
     @Id
     @SequenceGenerator(name = "charging_session_seq", sequenceName = "charging_session_seq", allocationSize = 1)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "charging_session_seq")
@@ -40,7 +46,7 @@ public class ChargingSession {
     private String chargerId;
     @Column(name = "connector_id")
     private int connectorId;
-    @Column(name = "id_tag")
+    @Column(name = "id_tag", length = ID_TAG_MAX)
     private String idTag;
     @Column(name = "authorization_status")
     private String authorizationStatus;
@@ -66,7 +72,7 @@ public class ChargingSession {
     private Double socPercent;
     @Column(name = "stop_reason")
     private String stopReason;
-    @Column(name = "stop_id_tag")
+    @Column(name = "stop_id_tag", length = ID_TAG_MAX)
     private String stopIdTag;
     @Column(name = "started_unseen")
     private boolean startedUnseen;

@@ -10,6 +10,30 @@ import java.time.Instant;
 public record MeterReading(Instant at, String measurand, String phase, String location, String context,
         String unit, String rawValue) {
 
+    /** The widths of the meter_sample columns these go to; adapters fit values to them. */
+    public static final int MEASURAND_MAX = 60;
+    public static final int PHASE_MAX = 10;
+    public static final int LOCATION_MAX = 20;
+    public static final int CONTEXT_MAX = 30;
+    public static final int UNIT_MAX = 20;
+    public static final int RAW_VALUE_MAX = 100;
+
+    /** Refuses what the columns cannot hold: the adapter fits values first, so this is a bug guard. */
+    public MeterReading {
+        fits(measurand, MEASURAND_MAX, "measurand");
+        fits(phase, PHASE_MAX, "phase");
+        fits(location, LOCATION_MAX, "location");
+        fits(context, CONTEXT_MAX, "context");
+        fits(unit, UNIT_MAX, "unit");
+        fits(rawValue, RAW_VALUE_MAX, "value");
+    }
+
+    private static void fits(String value, int max, String field) {
+        if (value != null && value.length() > max) {
+            throw new IllegalArgumentException(field + " longer than " + max + " characters");
+        }
+    }
+
     public static final String ENERGY_REGISTER = "Energy.Active.Import.Register";
     public static final String POWER = "Power.Active.Import";
     public static final String CURRENT = "Current.Import";

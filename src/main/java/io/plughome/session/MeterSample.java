@@ -15,6 +15,8 @@ import java.time.Instant;
 @Table(name = "meter_sample")
 @NamedQuery(name = "MeterSample.findBySession",
         query = "SELECT m FROM MeterSample m WHERE m.sessionId = :sessionId ORDER BY m.sampledAt, m.id")
+@NamedQuery(name = "MeterSample.findAt", query = "SELECT m FROM MeterSample m WHERE m.chargerId = :chargerId"
+        + " AND m.connectorId = :connectorId AND m.sampledAt IN :at")
 public class MeterSample {
 
     @Id
@@ -29,12 +31,17 @@ public class MeterSample {
     private Long sessionId;
     @Column(name = "sampled_at")
     private Instant sampledAt;
+    @Column(length = MeterReading.MEASURAND_MAX)
     private String measurand;
+    @Column(length = MeterReading.PHASE_MAX)
     private String phase;
+    @Column(length = MeterReading.LOCATION_MAX)
     private String location;
+    @Column(length = MeterReading.CONTEXT_MAX)
     private String context;
+    @Column(length = MeterReading.UNIT_MAX)
     private String unit;
-    @Column(name = "raw_value")
+    @Column(name = "raw_value", length = MeterReading.RAW_VALUE_MAX)
     private String rawValue;
     @Column(name = "numeric_value")
     private Double numericValue;
@@ -54,6 +61,15 @@ public class MeterSample {
         this.unit = reading.unit();
         this.rawValue = reading.rawValue() == null ? "" : reading.rawValue();
         this.numericValue = reading.baseValue();
+    }
+
+    /** Whether this stored sample is that reading (a message sent again after a lost answer). */
+    public boolean isReading(MeterReading reading) {
+        return sampledAt.equals(reading.at()) && java.util.Objects.equals(measurand, reading.measurand())
+                && java.util.Objects.equals(phase, reading.phase())
+                && java.util.Objects.equals(location, reading.location())
+                && java.util.Objects.equals(context, reading.context())
+                && java.util.Objects.equals(rawValue, reading.rawValue() == null ? "" : reading.rawValue());
     }
 
     public Instant sampledAt() {

@@ -81,7 +81,12 @@ public class SessionService {
         return session;
     }
 
-    /** Meter values for a connector, with or without a transaction. Every reading is stored. */
+    /**
+     * Meter values for a connector, with or without a transaction. Every reading is stored once:
+     * a message the charger sends again (it did not get our answer, or it replays its queue after
+     * being offline) adds nothing. Readings without a transaction id go to the connector's session
+     * that was open at their time, so a late burst lands where it belongs, not in a newer session.
+     */
     public Outcome meterValues(String chargerId, int connectorId, Long transactionId, List<MeterReading> readings) {
         ChargingSession session = null;
         boolean matched = true;
@@ -90,17 +95,46 @@ public class SessionService {
             matched = session != null;
         }
         if (session == null) {
-            session = openOn(chargerId, connectorId).stream().findFirst().orElse(null);
+            Instant at = readings.stream().map(MeterReading::at).filter(t -> t != null).min(Comparator.naturalOrder())
+                    .orElse(null);
+            session = coveringOn(chargerId, connectorId, at)
+                    .orElseGet(() -> openOn(chargerId, connectorId).stream().findFirst().orElse(null));
         }
         Long sessionId = session == null ? null : session.id();
-        for (MeterReading reading : readings) {
+        List<MeterReading> fresh = notStoredYet(chargerId, connectorId, readings);
+        for (MeterReading reading : fresh) {
             em.persist(new MeterSample(chargerId, connectorId, sessionId, reading));
         }
-        if (session != null && session.isActive()) {
-            session.observe(MeterSnapshot.latest(readings));
+        if (session != null && session.isActive() && !fresh.isEmpty()) {
+            session.observe(MeterSnapshot.latest(fresh));
             events.fire(SessionEvents.meter(session, clock.instant()));
         }
         return new Outcome(session, matched);
+    }
+
+    /** The readings of a message that are not stored yet (one query, on the charger's time index). */
+    private List<MeterReading> notStoredYet(String chargerId, int connectorId, List<MeterReading> readings) {
+        List<Instant> times = readings.stream().map(MeterReading::at).distinct().toList();
+        if (times.isEmpty()) {
+            return readings;
+        }
+        List<MeterSample> stored = em.createNamedQuery("MeterSample.findAt", MeterSample.class)
+                .setParameter("chargerId", chargerId).setParameter("connectorId", connectorId)
+                .setParameter("at", times).getResultList();
+        if (stored.isEmpty()) {
+            return readings;
+        }
+        return readings.stream().filter(r -> stored.stream().noneMatch(m -> m.isReading(r))).toList();
+    }
+
+    /** The session on a connector that was open at {@code at}: started by then, not stopped before. */
+    private Optional<ChargingSession> coveringOn(String chargerId, int connectorId, Instant at) {
+        if (at == null) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery("ChargingSession.findCovering", ChargingSession.class)
+                .setParameter("chargerId", chargerId).setParameter("connectorId", connectorId).setParameter("at", at)
+                .setMaxResults(1).getResultStream().findFirst();
     }
 
     /**

@@ -25,7 +25,7 @@ class RecordCodecTest {
     }
 
     record Message(@NotNull @Min(0) Integer count, @Size(max = 5) String code, Colour colour, Instant at,
-            @Lenient(maxLength = 4) String tag, @Lenient Long reading, Double ratio,
+            @Lenient(maxLength = 4, keepUpTo = 8) String tag, @Lenient Long reading, Double ratio,
             @Size(min = 1) List<@Valid Inner> inners) {
     }
 
@@ -102,6 +102,13 @@ class RecordCodecTest {
         assertEquals(1235L, m.reading());
         assertTrue(d.all().keySet().containsAll(List.of(Deviations.STRING_TOO_LONG, Deviations.FRACTIONAL_INTEGER,
                 Deviations.UNKNOWN_PROPERTY)));
+    }
+
+    @Test
+    void aLenientStringLongerThanWhereItIsKeptIsCutAndCounted() throws Exception {
+        Deviations d = new Deviations();
+        assertEquals("ABCDEFGH", read("{\"count\":1,\"tag\":\"ABCDEFGHIJKLMN\"}", d).tag());
+        assertTrue(d.all().keySet().containsAll(List.of(Deviations.STRING_TOO_LONG, Deviations.STRING_TRUNCATED)));
     }
 
     @Test

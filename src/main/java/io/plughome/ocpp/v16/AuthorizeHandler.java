@@ -3,6 +3,7 @@ package io.plughome.ocpp.v16;
 import io.plughome.authorization.IdTags;
 import io.plughome.ocpp.CallContext;
 import io.plughome.ocpp.Lenient;
+import io.plughome.session.ChargingSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -14,7 +15,7 @@ import jakarta.validation.constraints.NotNull;
 @ApplicationScoped
 public class AuthorizeHandler {
 
-    public record Request(@NotNull @Lenient(maxLength = 20) String idTag) {
+    public record Request(@NotNull @Lenient(maxLength = 20, keepUpTo = ChargingSession.ID_TAG_MAX) String idTag) {
     }
 
     public record Response(Types.IdTagInfo idTagInfo) {

@@ -40,15 +40,48 @@ final class SampledValues {
         for (Types.MeterValue meterValue : meterValues) {
             for (Types.SampledValue sv : meterValue.sampledValue()) {
                 String measurand = sv.measurand() == null ? MeterReading.ENERGY_REGISTER
-                        : known(sv.measurand(), MEASURANDS, Deviations.UNKNOWN_MEASURAND, deviations);
+                        : deviations.fit(known(sv.measurand(), MEASURANDS, Deviations.UNKNOWN_MEASURAND, deviations),
+                                MeterReading.MEASURAND_MAX, "measurand");
                 readings.add(new MeterReading(meterValue.timestamp(), measurand,
-                        known(sv.phase(), PHASES, Deviations.UNKNOWN_VALUE, deviations),
-                        known(sv.location(), LOCATIONS, Deviations.UNKNOWN_VALUE, deviations),
-                        known(sv.context(), CONTEXTS, Deviations.UNKNOWN_VALUE, deviations),
-                        unit(sv.unit(), measurand, deviations), sv.value()));
+                        deviations.fit(known(sv.phase(), PHASES, Deviations.UNKNOWN_VALUE, deviations),
+                                MeterReading.PHASE_MAX, "phase"),
+                        deviations.fit(known(sv.location(), LOCATIONS, Deviations.UNKNOWN_VALUE, deviations),
+                                MeterReading.LOCATION_MAX, "location"),
+                        deviations.fit(known(sv.context(), CONTEXTS, Deviations.UNKNOWN_VALUE, deviations),
+                                MeterReading.CONTEXT_MAX, "context"),
+                        deviations.fit(unit(sv.unit(), measurand, deviations), MeterReading.UNIT_MAX, "unit"),
+                        value(sv.value(), deviations)));
             }
         }
         return readings;
+    }
+
+    /**
+     * The value as sent if it fits its column; a longer number is kept as the same number in
+     * fewer characters (trailing zeros dropped, or rounded to the 17 significant digits a double
+     * holds); anything else is cut. Either is counted.
+     */
+    static String value(String value, Deviations deviations) {
+        if (value.length() <= MeterReading.RAW_VALUE_MAX) {
+            return value;
+        }
+        try {
+            if (value.length() > 1000) {
+                throw new NumberFormatException("too long to be worth reading as a number");
+            }
+            java.math.BigDecimal number = new java.math.BigDecimal(value.trim());
+            String shorter = number.stripTrailingZeros().toString();
+            if (shorter.length() > MeterReading.RAW_VALUE_MAX) {
+                shorter = number.round(new java.math.MathContext(17)).stripTrailingZeros().toString();
+            }
+            if (shorter.length() <= MeterReading.RAW_VALUE_MAX) {
+                deviations.add(Deviations.STRING_TRUNCATED, "value=" + value);
+                return shorter;
+            }
+        } catch (NumberFormatException notANumber) {
+            // cut below
+        }
+        return deviations.fit(value, MeterReading.RAW_VALUE_MAX, "value");
     }
 
     static String unit(String unit, String measurand, Deviations deviations) {

@@ -20,7 +20,8 @@ import java.time.Instant;
 @ApplicationScoped
 public class StartTransactionHandler {
 
-    public record Request(@NotNull @Min(1) Integer connectorId, @NotNull @Lenient(maxLength = 20) String idTag,
+    public record Request(@NotNull @Min(1) Integer connectorId,
+            @NotNull @Lenient(maxLength = 20, keepUpTo = ChargingSession.ID_TAG_MAX) String idTag,
             @NotNull @Lenient Long meterStart, Integer reservationId, @NotNull Instant timestamp) {
     }
 

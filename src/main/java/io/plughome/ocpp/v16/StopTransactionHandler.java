@@ -4,6 +4,7 @@ import io.plughome.authorization.IdTags;
 import io.plughome.ocpp.CallContext;
 import io.plughome.ocpp.Deviations;
 import io.plughome.ocpp.Lenient;
+import io.plughome.session.ChargingSession;
 import io.plughome.session.SessionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +24,8 @@ public class StopTransactionHandler {
     static final Set<String> REASONS = Set.of("EmergencyStop", "EVDisconnected", "HardReset", "Local", "Other",
             "PowerLoss", "Reboot", "Remote", "SoftReset", "UnlockCommand", "DeAuthorized");
 
-    public record Request(@Lenient(maxLength = 20) String idTag, @NotNull @Lenient Long meterStop,
+    public record Request(@Lenient(maxLength = 20, keepUpTo = ChargingSession.ID_TAG_MAX) String idTag,
+            @NotNull @Lenient Long meterStop,
             @NotNull Instant timestamp, @NotNull Long transactionId, String reason,
             List<Types.@Valid MeterValue> transactionData) {
     }

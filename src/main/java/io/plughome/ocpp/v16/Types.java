@@ -1,6 +1,7 @@
 package io.plughome.ocpp.v16;
 
 import io.plughome.ocpp.Lenient;
+import io.plughome.session.ChargingSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -59,6 +60,6 @@ public final class Types {
     }
 
     /** An idTag as a charger sends it back: kept even when longer than the 20 characters allowed. */
-    public record IdToken(@Lenient(maxLength = 20) String idTag) {
+    public record IdToken(@Lenient(maxLength = 20, keepUpTo = ChargingSession.ID_TAG_MAX) String idTag) {
     }
 }

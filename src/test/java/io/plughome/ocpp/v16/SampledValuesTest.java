@@ -59,4 +59,35 @@ class SampledValuesTest {
         assertEquals(7000.0, r.baseValue());
         assertTrue(d.all().containsKey(Deviations.ENUM_CASE));
     }
+
+    @Test
+    void valuesLongerThanTheirColumnsAreCutOnPurposeAndCounted() {
+        Deviations d = new Deviations();
+        String x = "x".repeat(300);
+        MeterReading r = read(d, new Types.SampledValue("12.5", x, null, x, x, x, x)).get(0);
+        assertEquals(MeterReading.MEASURAND_MAX, r.measurand().length());
+        assertEquals(MeterReading.PHASE_MAX, r.phase().length());
+        assertEquals(MeterReading.LOCATION_MAX, r.location().length());
+        assertEquals(MeterReading.CONTEXT_MAX, r.context().length());
+        assertEquals(MeterReading.UNIT_MAX, r.unit().length());
+        assertEquals("12.5", r.rawValue());
+        assertTrue(d.all().containsKey(Deviations.STRING_TRUNCATED));
+    }
+
+    @Test
+    void anOverlongNumberKeepsItsValueInFewerCharacters() {
+        Deviations d = new Deviations();
+        MeterReading zeros = read(d, new Types.SampledValue("1234.5" + "0".repeat(200), null, null, null, null, null,
+                null)).get(0);
+        assertEquals("1234.5", zeros.rawValue());
+        assertEquals(1234.5, zeros.baseValue());
+        MeterReading digits = read(d, new Types.SampledValue("9".repeat(150), null, null, null, null, null, null))
+                .get(0);
+        assertTrue(digits.rawValue().length() <= MeterReading.RAW_VALUE_MAX, digits.rawValue());
+        assertEquals(1e150, digits.baseValue(), 1e135);
+        MeterReading text = read(d, new Types.SampledValue("y".repeat(5000), null, null, null, null, null, null))
+                .get(0);
+        assertEquals(MeterReading.RAW_VALUE_MAX, text.rawValue().length());
+        assertTrue(d.all().containsKey(Deviations.STRING_TRUNCATED));
+    }
 }
