@@ -77,6 +77,9 @@ public sealed interface Frame {
             value = reader.readValue();
         } catch (JsonException | IllegalStateException e) {
             throw new Malformed("-1", Problem.FORMAT, "Frame is not valid JSON");
+        } catch (RuntimeException e) {
+            // Parsson refuses input nested deeper than 1000 levels with a plain RuntimeException
+            throw new Malformed("-1", Problem.FORMAT, "Frame is not valid JSON (nested too deeply)");
         }
         if (!(value instanceof JsonArray array) || array.isEmpty()) {
             throw new Malformed("-1", Problem.FORMAT, "Frame is not a JSON array");

@@ -54,4 +54,11 @@ class FrameTest {
             assertEquals(Problem.FORMAT, m.problem(), bad);
         }
     }
+
+    @Test
+    void aFrameNestedTooDeeplyIsAFormationProblemNotAnEscapedException() {
+        Frame.Malformed malformed = assertThrows(Frame.Malformed.class,
+                () -> Frame.parse("[2,\"1\",\"Heartbeat\"," + "{\"a\":".repeat(2000) + "1" + "}".repeat(2000) + "]"));
+        assertEquals(Problem.FORMAT, malformed.problem());
+    }
 }
