@@ -129,13 +129,10 @@ public class ChargerService {
         return Optional.of(before);
     }
 
-    /**
-     * Whether a charger may open a connection with these credentials (null: none presented).
-     * Unknown chargers and chargers without a shared secret are admitted.
-     */
-    public boolean admits(String chargerId, byte[] presentedSecret) {
+    /** The stored hash of a charger's shared secret; empty for an unknown charger or one without a secret. */
+    public Optional<String> secretHash(String chargerId) {
         Charger charger = em.find(Charger.class, chargerId);
-        return charger == null || charger.admits(presentedSecret);
+        return charger == null ? Optional.empty() : Optional.ofNullable(charger.sharedSecretHash());
     }
 
     public Optional<Charger> byId(String chargerId) {

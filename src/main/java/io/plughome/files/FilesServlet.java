@@ -1,5 +1,7 @@
 package io.plughome.files;
 
+import io.plughome.platform.Durability;
+import io.plughome.platform.JsonErrors;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.annotation.MultipartConfig;
@@ -36,6 +38,9 @@ public class FilesServlet extends HttpServlet {
 
     @Inject
     transient FileStore store;
+
+    @Inject
+    transient Durability durability;
 
     /** The path after /files, split on '/', empty segments dropped. */
     private static List<String> segments(HttpServletRequest request) {
@@ -93,6 +98,7 @@ public class FilesServlet extends HttpServlet {
             return;
         }
         ChargerFile file = saved;
+        durability.awaitDurable();
         LOG.info(() -> "Charger " + file.chargerId() + " uploaded diagnostics " + file.name() + " ("
                 + file.sizeBytes() + " bytes)");
         response.setStatus(201);
@@ -123,9 +129,6 @@ public class FilesServlet extends HttpServlet {
 
     private static void error(HttpServletResponse response, int status, String error, String message)
             throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.getWriter().write(Json.createObjectBuilder().add("error", error).add("message", message)
-                .add("status", status).build().toString());
+        JsonErrors.write(response, status, error, message);
     }
 }

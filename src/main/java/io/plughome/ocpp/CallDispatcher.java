@@ -19,6 +19,9 @@ public class CallDispatcher {
 
     private static final Logger LOG = Logger.getLogger(CallDispatcher.class.getName());
 
+    /** The same name in every OCPP version. */
+    private static final String BOOT_NOTIFICATION = "BootNotification";
+
     @Inject
     RecordCodec codec;
 
@@ -30,7 +33,11 @@ public class CallDispatcher {
         String chargerId = connection.chargerId();
         Optional<Action<?, ?>> action = adapter.action(call.action());
         if (action.isEmpty()) {
-            return error(adapter, call, Problem.NOT_IMPLEMENTED, "Unknown action " + call.action());
+            String name = call.action().length() > 60 ? call.action().substring(0, 60) + "..." : call.action();
+            return error(adapter, call, Problem.NOT_IMPLEMENTED, "Unknown action " + name);
+        }
+        if (BOOT_NOTIFICATION.equals(call.action())) {
+            connection.bootReceived();
         }
         Deviations deviations = new Deviations();
         try {
@@ -70,7 +77,12 @@ public class CallDispatcher {
         }
     }
 
+    /** The longest CALLERROR description sent: a description quotes what was wrong, not all of it. */
+    static final int MAX_DESCRIPTION = 255;
+
     private static Frame.CallError error(ProtocolAdapter adapter, Frame.Call call, Problem problem, String description) {
-        return new Frame.CallError(call.messageId(), adapter.errorCode(problem), description, null);
+        String text = description.length() > MAX_DESCRIPTION ? description.substring(0, MAX_DESCRIPTION - 3) + "..."
+                : description;
+        return new Frame.CallError(call.messageId(), adapter.errorCode(problem), text, null);
     }
 }

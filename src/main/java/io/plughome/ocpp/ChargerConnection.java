@@ -21,10 +21,17 @@ public final class ChargerConnection {
     private final CallQueue calls;
     private volatile Instant lastHeard;
     private volatile Instant lastPing;
+    private volatile boolean booted;
+    private final FrameLog frames;
+    private final String remoteAddress;
+    private final java.util.concurrent.atomic.AtomicBoolean counted;
 
     public ChargerConnection(String chargerId, Session session, ProtocolAdapter adapter, ScheduledExecutorService
-            scheduler, Clock clock) {
+            scheduler, Clock clock, FrameLog frames, String reservedAddress) {
         this.chargerId = chargerId;
+        this.remoteAddress = reservedAddress == null ? "unknown" : reservedAddress;
+        this.counted = new java.util.concurrent.atomic.AtomicBoolean(reservedAddress != null);
+        this.frames = frames;
         this.session = session;
         this.adapter = adapter;
         this.calls = new CallQueue(chargerId, this::send, scheduler, clock);
@@ -53,6 +60,25 @@ public final class ChargerConnection {
         return lastHeard;
     }
 
+    /** The address the connection's upgrade came from (after a reverse proxy's X-Forwarded-For). */
+    public String remoteAddress() {
+        return remoteAddress;
+    }
+
+    /** True once, for a connection counted at its address: the registry counts it out once. */
+    boolean releaseCount() {
+        return counted.compareAndSet(true, false);
+    }
+
+    /** Whether the charger sent a BootNotification on this connection. */
+    public boolean booted() {
+        return booted;
+    }
+
+    public void bootReceived() {
+        booted = true;
+    }
+
     public void heard(Instant at) {
         lastHeard = at;
     }
@@ -64,6 +90,7 @@ public final class ChargerConnection {
                 return false;
             }
             try {
+                frames.out(chargerId, text);
                 session.getBasicRemote().sendText(text);
                 return true;
             } catch (IOException | IllegalStateException e) {

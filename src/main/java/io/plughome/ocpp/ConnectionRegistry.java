@@ -8,7 +8,10 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.websocket.CloseReason;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -25,13 +28,85 @@ import java.util.concurrent.ConcurrentMap;
 @ApplicationScoped
 public class ConnectionRegistry implements Presence {
 
+    private static final Logger LOG = Logger.getLogger(ConnectionRegistry.class.getName());
+
     private final ConcurrentMap<String, ChargerConnection> connections = new ConcurrentHashMap<>();
+
+    /** CALLs being handled or waiting for their answer to go out; shutdown waits for them. */
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean shuttingDown;
+
+    /** Open connections per remote address, and the upgrades counted that have not opened yet. */
+    private final ConcurrentMap<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Reservation> reservations = new ConcurrentHashMap<>();
+
+    @Inject
+    OcppConfig config;
 
     @Inject
     Event<DomainEvent> events;
 
     @Inject
     Clock clock;
+
+    /** A connection counted at its address at the upgrade, before its endpoint opened. */
+    private record Reservation(String address, Instant at) {
+    }
+
+    /**
+     * Counts one more charger connection from this address, if allowed: fewer than the limit are
+     * open (or being opened) from it, or this charger is reconnecting from it (its new connection
+     * replaces the old). Counted at the upgrade, so a burst of upgrades cannot slip past the limit.
+     */
+    public boolean reserve(String address, String chargerId) {
+        ChargerConnection current = connections.get(chargerId);
+        boolean reconnect = current != null && address.equals(current.remoteAddress());
+        boolean[] admitted = {false};
+        perAddress.compute(address, (a, n) -> {
+            if (n != null && n.get() >= config.maxConnectionsPerAddress() && !reconnect) {
+                return n;
+            }
+            AtomicInteger count = n == null ? new AtomicInteger() : n;
+            count.incrementAndGet();
+            admitted[0] = true;
+            return count;
+        });
+        if (admitted[0]) {
+            Reservation earlier = reservations.put(chargerId, new Reservation(address, clock.instant()));
+            if (earlier != null) {
+                release(earlier.address());
+            }
+        }
+        return admitted[0];
+    }
+
+    /** The address a charger's new connection was reserved at (null: none), taken once by its endpoint. */
+    public String takeReservation(String chargerId) {
+        Reservation reservation = reservations.remove(chargerId);
+        return reservation == null ? null : reservation.address();
+    }
+
+    /** The upgrade of {@link #reserve} was refused after all (a wrong password): counted out again. */
+    public void cancelReservation(String chargerId) {
+        String address = takeReservation(chargerId);
+        if (address != null) {
+            release(address);
+        }
+    }
+
+    /** Releases reservations whose upgrade never opened an endpoint (a failed handshake). */
+    public void expireReservations(Duration after) {
+        Instant limit = clock.instant().minus(after);
+        reservations.forEach((id, r) -> {
+            if (r.at().isBefore(limit) && reservations.remove(id, r)) {
+                release(r.address());
+            }
+        });
+    }
+
+    private void release(String address) {
+        perAddress.computeIfPresent(address, (a, n) -> n.decrementAndGet() <= 0 ? null : n);
+    }
 
     public void register(ChargerConnection connection) {
         ChargerConnection previous = connections.put(connection.chargerId(), connection);
@@ -44,11 +119,69 @@ public class ConnectionRegistry implements Presence {
 
     /** Removes the connection if it is still the charger's current one; true if it was. */
     public boolean unregister(ChargerConnection connection, String reason) {
+        if (connection.releaseCount()) {
+            release(connection.remoteAddress());
+        }
         boolean removed = connections.remove(connection.chargerId(), connection);
         if (removed) {
             events.fire(new ChargerEvents.Offline(connection.chargerId(), clock.instant(), reason));
         }
         return removed;
+    }
+
+    /** A charger's CALL is being handled; false once shutdown has begun (the CALL is not handled). */
+    public boolean beginCall() {
+        inFlight.incrementAndGet();
+        if (shuttingDown) {
+            inFlight.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    /** The CALL of {@link #beginCall()} has been answered. */
+    public void endCall() {
+        inFlight.decrementAndGet();
+    }
+
+    /**
+     * Graceful shutdown: CALLs already being handled are answered (waiting up to {@code wait}),
+     * no new one is taken, then every charger socket is closed with 1001 (going away), which
+     * tells chargers to reconnect soon rather than after a long back-off.
+     */
+    public synchronized void shutdown(Duration wait) {
+        if (shuttingDown && connections.isEmpty()) {
+            return;
+        }
+        shuttingDown = true;
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (inFlight.get() > 0) {
+            LOG.warning(inFlight.get() + " charger messages were still being handled at shutdown");
+        }
+        Collection<ChargerConnection> open = all();
+        for (ChargerConnection connection : open) {
+            connection.close(CloseReason.CloseCodes.GOING_AWAY, "Server is restarting");
+        }
+        if (!open.isEmpty()) {
+            LOG.info("Closed " + open.size() + " charger connections (1001 going away) for shutdown");
+        }
+    }
+
+    public boolean shuttingDown() {
+        return shuttingDown;
+    }
+
+    /** How many CALLs are being handled right now. */
+    public int callsInFlight() {
+        return inFlight.get();
     }
 
     public Optional<ChargerConnection> get(String chargerId) {

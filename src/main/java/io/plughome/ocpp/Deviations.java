@@ -13,6 +13,8 @@ public final class Deviations {
     public static final String STRING_TOO_LONG = "string-too-long";
     /** Longer than the column it is stored in: cut to it, on purpose and counted. */
     public static final String STRING_TRUNCATED = "string-truncated";
+    /** A string with NUL characters in it: they are removed (no column can store them). */
+    public static final String NUL_CHARACTER = "nul-character";
     public static final String FRACTIONAL_INTEGER = "fractional-integer";
     public static final String TIMESTAMP_WITHOUT_ZONE = "timestamp-without-zone";
     public static final String TIMESTAMP_IMPLAUSIBLE = "timestamp-implausible";
@@ -28,6 +30,9 @@ public final class Deviations {
 
     public void add(String kind, String example) {
         String shortExample = example == null ? null : example.length() > 200 ? example.substring(0, 200) : example;
+        if (shortExample != null) {
+            shortExample = shortExample.replace("\u0000", "");
+        }
         seen.merge(kind, shortExample == null ? "" : shortExample, (old, added) -> old);
     }
 

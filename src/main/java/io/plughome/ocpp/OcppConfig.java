@@ -29,6 +29,30 @@ public class OcppConfig {
     @ConfigProperty(name = "plughome.presence.sweep.seconds", defaultValue = "30")
     int presenceSweepSeconds;
 
+    @Inject
+    @ConfigProperty(name = "plughome.max.connections.per.address", defaultValue = "100")
+    int maxConnectionsPerAddress;
+
+    /**
+     * Charger connections open at once from one remote address (a charger's own reconnect does
+     * not count against it); more are refused with 429. Chargers behind one NAT share an address.
+     */
+    public int maxConnectionsPerAddress() {
+        return maxConnectionsPerAddress;
+    }
+
+    @Inject
+    @ConfigProperty(name = "plughome.boot.trigger.seconds", defaultValue = "10")
+    int bootTriggerSeconds;
+
+    /**
+     * A charger that reconnects and sends no BootNotification within this many seconds is asked
+     * for one (and for its StatusNotifications); 0 turns this off.
+     */
+    public int bootTriggerSeconds() {
+        return bootTriggerSeconds;
+    }
+
     /** Frames larger than this close the socket with 1009 (default 256 KiB). */
     public int maxFrameBytes() {
         return maxFrameBytes;

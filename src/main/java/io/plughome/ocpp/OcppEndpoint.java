@@ -1,6 +1,9 @@
 package io.plughome.ocpp;
 
 import io.plughome.charger.ChargerService;
+import io.plughome.platform.Durability;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -13,6 +16,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,6 +52,21 @@ public class OcppEndpoint extends Endpoint {
     @Inject
     OutboundCalls outbound;
 
+    @Inject
+    Durability durability;
+
+    @Inject
+    BootCheck bootCheck;
+
+    @Inject
+    OcppMetrics metrics;
+
+    @Inject
+    FrameLog frames;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
     private ChargerConnection connection;
     private final StringBuilder message = new StringBuilder();
     private boolean tooBig;
@@ -62,10 +81,15 @@ public class OcppEndpoint extends Endpoint {
             close(session, CloseReason.CloseCodes.PROTOCOL_ERROR, "No charge point id or no common OCPP version");
             return;
         }
+        if (registry.shuttingDown()) {
+            close(session, CloseReason.CloseCodes.GOING_AWAY, "Server is shutting down");
+            return;
+        }
         session.setMaxTextMessageBufferSize(config.maxFrameBytes());
         session.setMaxBinaryMessageBufferSize(config.maxFrameBytes());
         session.setMaxIdleTimeout(0);
-        connection = new ChargerConnection(chargerId, session, adapter.get(), outbound.scheduler(), clock);
+        connection = new ChargerConnection(chargerId, session, adapter.get(), outbound.scheduler(), clock,
+                frames, registry.takeReservation(chargerId));
         try {
             chargers.connected(chargerId, adapter.get().subprotocol());
         } catch (RuntimeException e) {
@@ -74,6 +98,7 @@ public class OcppEndpoint extends Endpoint {
             return;
         }
         registry.register(connection);
+        bootCheck.watch(connection);
         session.addMessageHandler(String.class, (MessageHandler.Partial<String>) this::onPart);
         session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong ->
                 connection.heard(clock.instant()));
@@ -106,18 +131,67 @@ public class OcppEndpoint extends Endpoint {
 
     void onText(String text) {
         connection.heard(clock.instant());
+        frames.in(connection.chargerId(), text);
         Frame frame;
         try {
             frame = Frame.parse(text);
         } catch (Frame.Malformed malformed) {
-            connection.send(new Frame.CallError(malformed.messageId(),
-                    connection.adapter().errorCode(malformed.problem()), malformed.getMessage(), null).toJson());
+            String code = connection.adapter().errorCode(malformed.problem());
+            metrics.callError(code);
+            metrics.message("unknown", "in");
+            connection.send(new Frame.CallError(malformed.messageId(), code, malformed.getMessage(), null).toJson());
             return;
         }
         if (frame instanceof Frame.Call call) {
-            connection.send(dispatcher.answer(connection, call).toJson());
+            answer(call);
         } else {
             connection.calls().answered(frame);
+        }
+    }
+
+    /**
+     * Answers a CALL, acknowledging only what is durable: the handler commits what it stored,
+     * then the answer waits (without holding this thread) for the group commit that makes the
+     * commit durable, and goes out after it. When that fails the charger gets an error, not an
+     * acknowledgement, and sends the message again.
+     */
+    private void answer(Frame.Call call) {
+        if (!registry.beginCall()) {
+            // The server is shutting down: answer nothing, the charger sends it again to the next one.
+            connection.close(CloseReason.CloseCodes.GOING_AWAY, "Server is shutting down");
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            Frame answer = dispatcher.answer(connection, call);
+            CompletableFuture<Void> durable = durability.afterCommit();
+            if (durable.isDone()) {
+                sendAnswer(call, answer, durable, started);
+            } else {
+                durable.whenCompleteAsync((v, e) -> sendAnswer(call, answer, durable, started), executor);
+            }
+        } catch (RuntimeException e) {
+            registry.endCall();
+            throw e;
+        }
+    }
+
+    private void sendAnswer(Frame.Call call, Frame answer, CompletableFuture<Void> durable, long started) {
+        try {
+            if (durable.isCompletedExceptionally()) {
+                answer = new Frame.CallError(call.messageId(), connection.adapter().errorCode(Problem.INTERNAL),
+                        "The message could not be stored durably; send it again", null);
+            }
+            // counted before the answer goes out, so a client that got it sees it counted
+            String action = connection.adapter().action(call.action()).isPresent() ? call.action() : "unknown";
+            metrics.message(action, "in");
+            metrics.handled(action, java.time.Duration.ofNanos(System.nanoTime() - started));
+            if (answer instanceof Frame.CallError error) {
+                metrics.callError(error.code());
+            }
+            connection.send(answer.toJson());
+        } finally {
+            registry.endCall();
         }
     }
 

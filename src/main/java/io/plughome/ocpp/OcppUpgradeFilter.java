@@ -1,6 +1,8 @@
 package io.plughome.ocpp;
 
-import io.plughome.charger.ChargerService;
+import io.plughome.charger.Charger;
+import io.plughome.charger.ChargerLogins;
+import io.plughome.platform.JsonErrors;
 import io.plughome.files.ChargerAddresses;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -35,7 +37,13 @@ public class OcppUpgradeFilter extends HttpFilter {
     ProtocolAdapters adapters;
 
     @Inject
-    ChargerService chargers;
+    ChargerLogins logins;
+
+    @Inject
+    ConnectionRegistry registry;
+
+    @Inject
+    OcppConfig config;
 
     @Inject
     ChargerAddresses addresses;
@@ -50,21 +58,43 @@ public class OcppUpgradeFilter extends HttpFilter {
         List<String> offered = Collections.list(request.getHeaders("Sec-WebSocket-Protocol")).stream()
                 .flatMap(h -> Arrays.stream(h.split(","))).map(String::trim).filter(s -> !s.isEmpty()).toList();
         if (adapters.negotiate(offered) == null) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            response.setContentType("application/json");
-            response.getWriter().write("{\"error\":\"UnsupportedSubprotocol\",\"message\":\"This server speaks "
-                    + String.join(", ", adapters.supported()) + "; offered: " + String.join(", ", offered) + "\"}");
+            JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "UnsupportedSubprotocol",
+                    "This server speaks " + String.join(", ", adapters.supported()) + "; offered: "
+                            + String.join(", ", offered));
             return;
         }
         String chargerId = chargerId(request);
-        if (chargerId != null && !chargers.admits(chargerId, password(request, chargerId))) {
-            LOG.warning(() -> "Charger " + chargerId + " from " + request.getRemoteAddr()
+        if (chargerId != null
+                && (chargerId.length() > Charger.ID_MAX || chargerId.chars().anyMatch(c -> c < 0x20))) {
+            JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidChargePointId",
+                    "A charge point id has 1 to " + Charger.ID_MAX + " characters and no control characters");
+            return;
+        }
+        String address = request.getRemoteAddr();
+        if (chargerId != null && !registry.reserve(address, chargerId)) {
+            LOG.warning(() -> "Charger " + chargerId + " from " + address + " refused: "
+                    + config.maxConnectionsPerAddress() + " connections from that address already"
+                    + " (PLUGHOME_MAX_CONNECTIONS_PER_ADDRESS)");
+            JsonErrors.write(response, 429, "TooManyConnections", "This address has "
+                    + config.maxConnectionsPerAddress() + " charger connections open already");
+            return;
+        }
+        ChargerLogins.Result login = chargerId == null ? null
+                : logins.login(chargerId, address, password(request, chargerId));
+        if (login != null && login.outcome() != ChargerLogins.Outcome.ADMITTED) {
+            registry.cancelReservation(chargerId);
+        }
+        if (login != null && login.outcome() == ChargerLogins.Outcome.THROTTLED) {
+            response.setHeader("Retry-After", Long.toString(Math.max(1, login.retryAfter().toSeconds())));
+            JsonErrors.write(response, 429, "TooManyAttempts", "Too many wrong passwords; try again later");
+            return;
+        }
+        if (login != null && login.outcome() == ChargerLogins.Outcome.REFUSED) {
+            LOG.warning(() -> "Charger " + chargerId + " from " + address
                     + " refused: missing or wrong shared secret");
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Basic realm=\"PlugHome OCPP\", charset=\"UTF-8\"");
-            response.setContentType("application/json");
-            response.getWriter().write("{\"error\":\"Unauthorized\",\"message\":\"This charger needs its shared secret"
-                    + " as HTTP Basic credentials, with the charge point id as user name\"}");
+            JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "This charger needs its"
+                    + " shared secret as HTTP Basic credentials, with the charge point id as user name");
             return;
         }
         if (chargerId != null) {

@@ -49,6 +49,7 @@ public class PresenceMonitor {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sweep() {
         Instant now = clock.instant();
+        registry.expireReservations(java.time.Duration.ofSeconds(60));
         for (ChargerConnection connection : registry.all()) {
             if (connection.lastHeard().plusSeconds(config.silenceLimitSeconds()).isBefore(now)) {
                 LOG.info(() -> "Charger " + connection.chargerId() + " silent since " + connection.lastHeard()

@@ -120,6 +120,11 @@ public final class RecordCodec {
         Class<?> raw = genericType instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) genericType;
         if (raw == String.class) {
             String s = expect(value, JsonString.class, path, "a string").getString();
+            if (s.indexOf('\u0000') >= 0) {
+                // no database column can hold NUL (PostgreSQL refuses it) and no OCPP string means it
+                deviations.add(Deviations.NUL_CHARACTER, path);
+                s = s.replace("\u0000", "");
+            }
             if (lenient != null && lenient.maxLength() > 0 && s.length() > lenient.maxLength()) {
                 deviations.add(Deviations.STRING_TOO_LONG, path + "=" + s);
             }

@@ -37,10 +37,8 @@ public class LanOnlyFilter extends HttpFilter {
         if (lanOnly && !isLocal(request.getRemoteAddr())) {
             LOG.warning(() -> "Refused " + request.getMethod() + " " + request.getRequestURI() + " from "
                     + request.getRemoteAddr() + ": PLUGHOME_LAN_ONLY is set");
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            response.setContentType("application/json");
-            response.getWriter().write("{\"error\":\"Forbidden\",\"message\":\"This server only answers its local"
-                    + " network (PLUGHOME_LAN_ONLY)\",\"status\":403}");
+            JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                    "This server only answers its local network (PLUGHOME_LAN_ONLY)");
             return;
         }
         chain.doFilter(request, response);

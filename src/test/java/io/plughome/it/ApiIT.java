@@ -46,7 +46,7 @@ class ApiIT {
             "/api/v1/energy", "/api/v1/tariff", "/api/v1/chargers/{id}/call/{action}", "/api/v1/id-tags",
             "/api/v1/id-tags/{idTag}", "/api/v1/chargers/{id}/local-list", "/api/v1/chargers/{id}/diagnostics",
             "/api/v1/chargers/{id}/diagnostics/{fileId}", "/api/v1/chargers/{id}/firmware", "/api/v1/firmware",
-            "/api/v1/firmware/{fileId}"}) {
+            "/api/v1/firmware/{fileId}", "/api/v1/chargers/{id}/frames"}) {
             assertTrue(paths.containsKey(path), path + " missing from " + paths.keySet());
         }
         assertEquals(200, TestServer.get("/openapi/ui/", null).status());
@@ -62,6 +62,21 @@ class ApiIT {
         assertTrue(wrong.json().getString("message").length() > 0);
         assertEquals(200, TestServer.get("/api/v1/chargers", VIEWER_TOKEN).status());
         assertEquals(200, TestServer.get("/api/v1/chargers", ADMIN_TOKEN).status());
+    }
+
+    @Test
+    void nulCharactersAreRefusedWith400NotStoredOrFailed() {
+        TestServer.Answer body = TestServer.send("PUT", "/api/v1/id-tags/NULTAG1", ADMIN_TOKEN,
+                "{\"name\":\"a\\u0000b\",\"status\":\"Accepted\"}");
+        assertEquals(400, body.status(), body.body());
+        assertEquals("InvalidCharacter", body.json().getString("error"));
+        assertEquals(400, TestServer.get("/api/v1/chargers/CP%00X", VIEWER_TOKEN).status());
+        assertEquals(404, TestServer.get("/api/v1/id-tags/NULTAG1", VIEWER_TOKEN).status(), "nothing stored");
+        java.util.concurrent.CompletionException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.CompletionException.class, () -> io.plughome.testsupport.ChargePointSimulator
+                        .connect16(TestServer.baseUrl(), "CP%00X"));
+        assertEquals(400, ((java.net.http.WebSocketHandshakeException) refused.getCause()).getResponse()
+                .statusCode());
     }
 
     @Test

@@ -41,9 +41,12 @@ class ChargerSecurityIT {
     }
 
     private static int refusedWith(Runnable connect) {
+        return handshakeError(connect).getResponse().statusCode();
+    }
+
+    private static WebSocketHandshakeException handshakeError(Runnable connect) {
         CompletionException e = assertThrows(CompletionException.class, connect::run);
-        WebSocketHandshakeException handshake = assertInstanceOf(WebSocketHandshakeException.class, e.getCause());
-        return handshake.getResponse().statusCode();
+        return assertInstanceOf(WebSocketHandshakeException.class, e.getCause());
     }
 
     private String url(String id) {
@@ -53,6 +56,63 @@ class ChargerSecurityIT {
     private void register(String id) {
         try (ChargePointSimulator cp = ChargePointSimulator.connect16(base, id)) {
             cp.boot("Acme", "Secure");
+        }
+    }
+
+    @Test
+    void wrongPasswordsAreSlowedDownWhileAChargerThatLoggedInStillGetsIn() {
+        String id = TestServer.uniqueId("BRUTE");
+        register(id);
+        assertEquals(200, patch(id, "{\"sharedSecret\":\"" + SECRET + "\"}", ADMIN_TOKEN).status());
+        HttpClient http = HttpClient.newHttpClient();
+        ChargePointSimulator.connect(http, url(id), id, SECRET, "ocpp1.6").close(); // the real charger, once
+
+        java.util.Map<String, String> attacker = java.util.Map.of("X-Forwarded-For", "10.77."
+                + (System.nanoTime() % 250) + "." + (1 + System.nanoTime() % 250));
+        for (int attempt = 1; attempt <= 6; attempt++) {
+            assertEquals(401, refusedWith(() -> ChargePointSimulator.connect(http, url(id), id, "guess-password",
+                    attacker, "ocpp1.6")), "a wrong password is refused, attempt " + attempt);
+        }
+        WebSocketHandshakeException throttled = handshakeError(() -> ChargePointSimulator.connect(http, url(id), id,
+                "guess-password", attacker, "ocpp1.6"));
+        assertEquals(429, throttled.getResponse().statusCode(), "after 6 in a row: refused without a check");
+        assertTrue(throttled.getResponse().headers().firstValue("Retry-After").isPresent());
+
+        // the address is slowed down for every charger id: even a right password for another charger waits
+        String other = TestServer.uniqueId("BRUTE2");
+        register(other);
+        assertEquals(200, patch(other, "{\"sharedSecret\":\"" + SECRET + "\"}", ADMIN_TOKEN).status());
+        assertEquals(429, refusedWith(() -> ChargePointSimulator.connect(http, url(other), other, SECRET, attacker,
+                "ocpp1.6")));
+        // the real charger, from its own address, is admitted by its cached login although its id is throttled
+        try (ChargePointSimulator cp = ChargePointSimulator.connect(http, url(id), id, SECRET, "ocpp1.6")) {
+            assertEquals("Accepted", cp.boot("Acme", "Secure").getString("status"));
+        }
+    }
+
+    @Test
+    void oneAddressMayOpenOnlySoManyChargerConnections() {
+        HttpClient http = HttpClient.newHttpClient();
+        java.util.Map<String, String> crowd = java.util.Map.of("X-Forwarded-For", "10.66."
+                + (System.nanoTime() % 250) + "." + (1 + System.nanoTime() % 250));
+        String prefix = TestServer.uniqueId("CROWD");
+        java.util.List<ChargePointSimulator> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) { // the IT servers' PLUGHOME_MAX_CONNECTIONS_PER_ADDRESS
+                open.add(ChargePointSimulator.connect(http, url(prefix + "-" + i), prefix + "-" + i, null, crowd,
+                        "ocpp1.6"));
+            }
+            WebSocketHandshakeException refused = handshakeError(() -> ChargePointSimulator.connect(http,
+                    url(prefix + "-50"), prefix + "-50", null, crowd, "ocpp1.6"));
+            assertEquals(429, refused.getResponse().statusCode());
+            assertEquals(200, TestServer.get("/api/v1/chargers", VIEWER_TOKEN).status(), "the server still serves");
+            // a charger of the 50 reconnecting (its old socket half-open) replaces its connection
+            try (ChargePointSimulator again = ChargePointSimulator.connect(http, url(prefix + "-7"), prefix + "-7",
+                    null, crowd, "ocpp1.6")) {
+                assertEquals("Accepted", again.boot("Acme", "Crowd").getString("status"));
+            }
+        } finally {
+            open.forEach(ChargePointSimulator::close);
         }
     }
 

@@ -92,26 +92,11 @@ class CallQueueTest {
     @Test
     void aCallThatWaitedLongerThanItsTimeoutIsNotSent() {
         Instant start = Instant.parse("2026-11-25T10:00:00Z");
-        Clock[] now = {Clock.fixed(start, ZoneOffset.UTC)};
-        CallQueue timed = new CallQueue("CP1", wire::add, scheduler, new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0].instant();
-            }
-        });
+        io.plughome.testsupport.MovingClock clock = new io.plughome.testsupport.MovingClock(start);
+        CallQueue timed = new CallQueue("CP1", wire::add, scheduler, clock);
         CompletableFuture<Frame> first = timed.submit("Reset", EMPTY, Duration.ofSeconds(30));
         CompletableFuture<Frame> waiting = timed.submit("Reset", EMPTY, Duration.ofSeconds(5));
-        now[0] = Clock.fixed(start.plusSeconds(10), ZoneOffset.UTC);
+        clock.advance(Duration.ofSeconds(10));
         timed.answered(new Frame.CallResult(sent(0).getString(1), EMPTY));
         assertTrue(first.isDone());
         CommandFailure failure = failure(waiting);

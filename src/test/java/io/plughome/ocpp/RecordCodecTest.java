@@ -112,6 +112,13 @@ class RecordCodecTest {
     }
 
     @Test
+    void nulCharactersAreRemovedAndCounted() throws Exception {
+        Deviations d = new Deviations();
+        assertEquals("AB", read("{\"count\":1,\"code\":\"A\\u0000B\"}", d).code());
+        assertTrue(d.all().containsKey(Deviations.NUL_CHARACTER));
+    }
+
+    @Test
     void nullIsAbsent() throws Exception {
         assertNull(read("{\"count\":1,\"code\":null}", new Deviations()).code());
     }

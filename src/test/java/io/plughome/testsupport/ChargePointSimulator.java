@@ -55,8 +55,15 @@ public final class ChargePointSimulator implements AutoCloseable {
      */
     public static ChargePointSimulator connect(HttpClient client, String url, String chargePointId, String password,
             String... subprotocols) {
+        return connect(client, url, chargePointId, password, java.util.Map.of(), subprotocols);
+    }
+
+    /** As above, with extra upgrade headers (e.g. X-Forwarded-For, to pose as another address). */
+    public static ChargePointSimulator connect(HttpClient client, String url, String chargePointId, String password,
+            java.util.Map<String, String> headers, String... subprotocols) {
         Listener listener = new Listener();
         WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(TIMEOUT);
+        headers.forEach(builder::header);
         if (password != null) {
             builder.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
                     (chargePointId + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));

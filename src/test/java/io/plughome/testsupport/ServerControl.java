@@ -43,6 +43,33 @@ public final class ServerControl {
     /** Stops the server, starts it again, and waits until it is ready. */
     public static void restart() throws IOException, InterruptedException {
         server("stop");
+        start();
+    }
+
+    /**
+     * Kills the server's JVM with SIGKILL (no shutdown hook, no flush: what a crash or the OOM
+     * killer does) and waits until it is gone.
+     */
+    public static void kill9() throws IOException, InterruptedException {
+        ProcessHandle jvm = jvm();
+        assertTrue(jvm.destroyForcibly(), "SIGKILL not sent");
+        awaitExit(jvm, 30);
+    }
+
+    /** Sends SIGTERM (what systemd or Docker send to stop a service) and waits until the JVM is gone. */
+    public static void terminate() throws IOException, InterruptedException {
+        ProcessHandle jvm = jvm();
+        assertTrue(jvm.destroy(), "SIGTERM not sent");
+        awaitExit(jvm, 60);
+    }
+
+    /** Stops the server gracefully (liberty's server stop), and waits for it. */
+    public static void stopServer() throws IOException, InterruptedException {
+        server("stop");
+    }
+
+    /** Starts the (stopped or killed) server on the same data directory and waits until it is ready. */
+    public static void start() throws IOException, InterruptedException {
         server("start");
         assertTrue(TestServer.eventually(Duration.ofSeconds(120), () -> {
             try {
@@ -51,6 +78,21 @@ public final class ServerControl {
                 return false;
             }
         }), "server did not come back");
+    }
+
+    private static void awaitExit(ProcessHandle jvm, int seconds) throws InterruptedException {
+        try {
+            jvm.onExit().get(seconds, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("server JVM " + jvm.pid() + " still alive after " + seconds + " s", e);
+        }
+    }
+
+    /** The server's JVM, from the pid file Liberty keeps for it. */
+    private static ProcessHandle jvm() throws IOException {
+        Path pidFile = wlp().resolve("usr/servers/.pid").resolve(System.getProperty("plughome.it.serverName") + ".pid");
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        return ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no server process " + pid));
     }
 
     private static void server(String action) throws IOException, InterruptedException {

@@ -137,6 +137,7 @@ public class ChargerFilesResource {
             + " (a file uploaded with POST /api/v1/firmware; the charger downloads it from PlugHome) or"
             + " {\"location\": \"https://...\"}; optional retrieveDate, retries, retryInterval. Watch status in"
             + " GET .../firmware.")
+    @APIResponse(responseCode = "200", description = "How the charger answered: {\"status\": \"Accepted\"}")
     @APIResponse(responseCode = "404", description = "No such charger or firmware file",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public CompletionStage<Response> updateFirmware(@PathParam("id") String id, @Valid FileViews.FirmwareUpdateBody body) {

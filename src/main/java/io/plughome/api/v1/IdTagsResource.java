@@ -78,6 +78,8 @@ public class IdTagsResource {
     @GET
     @Path("{idTag}")
     @Operation(summary = "One idTag (compared case-insensitively)")
+    @APIResponse(responseCode = "200", description = "The idTag",
+            content = @Content(schema = @Schema(implementation = IdTagViews.View.class)))
     @APIResponse(responseCode = "404", description = "No such idTag",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public IdTagViews.View get(@PathParam("idTag") String idTag) {

@@ -106,6 +106,7 @@ public class SessionsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Meter values of a session",
             description = "Every sampled value the charger reported for the session, oldest first: for progress charts.")
+    @APIResponse(responseCode = "200", description = "The session's sampled values, oldest first")
     @APIResponse(responseCode = "404", description = "No such session",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Page<MeterValueView> meterValues(@PathParam("id") long id) {

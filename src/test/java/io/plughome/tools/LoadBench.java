@@ -1,0 +1,385 @@
+package io.plughome.tools;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The load benchmark: N simulated OCPP 1.6J chargers with the traffic of real ones (connect,
+ * BootNotification, StatusNotification, a transaction each with MeterValues every 10 s, Heartbeat
+ * every 60 s, StopTransaction at the end) against a running PlugHome on this machine. Prints
+ * msg/s, round-trip p50/p95/p99 per action, CALLERRORs and timeouts, and the server's RSS and
+ * heap; in soak mode ({@code --report-every 60}) the same every minute, to see whether memory
+ * grows. Run:
+ *
+ * <pre>
+ * mvn -q test-compile exec:java@load -Dload.args="--url ws://localhost:8080/ocpp --chargers 1000 --seconds 300"
+ * </pre>
+ *
+ * Options: {@code --url}, {@code --chargers} (1000), {@code --seconds} (300), {@code --ramp} chargers
+ * connected per second (200), {@code --meter-every} seconds (10), {@code --heartbeat-every} seconds
+ * (60), {@code --report-every} seconds (0: only at the end), {@code --prefix} (LOAD), {@code --pid}
+ * of the server (found by its command line otherwise).
+ */
+public final class LoadBench {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final String url;
+    private final String prefix;
+    private final int meterEvery;
+    private final int heartbeatEvery;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(4);
+    private final Map<String, Stats> byAction = new ConcurrentHashMap<>();
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong timeouts = new AtomicLong();
+    private final AtomicLong connectFailures = new AtomicLong();
+    private final AtomicInteger connected = new AtomicInteger();
+    private final List<Charger> chargers = new ArrayList<>();
+
+    private LoadBench(String url, String prefix, int meterEvery, int heartbeatEvery) {
+        this.url = url;
+        this.prefix = prefix;
+        this.meterEvery = meterEvery;
+        this.heartbeatEvery = heartbeatEvery;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = new TreeMap<>(Map.of("--url", "ws://localhost:8080/ocpp", "--chargers", "1000",
+                "--seconds", "300", "--ramp", "200", "--meter-every", "10", "--heartbeat-every", "60",
+                "--report-every", "0", "--prefix", "LOAD", "--pid", ""));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!o.containsKey(args[i])) {
+                throw new IllegalArgumentException("unknown option " + args[i] + "; options: " + o.keySet());
+            }
+            o.put(args[i], args[i + 1]);
+        }
+        LoadBench bench = new LoadBench(o.get("--url"), o.get("--prefix"), Integer.parseInt(o.get("--meter-every")),
+                Integer.parseInt(o.get("--heartbeat-every")));
+        Optional<Long> pid = o.get("--pid").isEmpty() ? serverPid() : Optional.of(Long.parseLong(o.get("--pid")));
+        int n = Integer.parseInt(o.get("--chargers"));
+        int seconds = Integer.parseInt(o.get("--seconds"));
+        int every = Integer.parseInt(o.get("--report-every"));
+        System.out.printf("PlugHome load: %d chargers on %s for %d s (MeterValues every %d s, Heartbeat every %d s),"
+                + " server pid %s, %d cores%n", n, o.get("--url"), seconds, bench.meterEvery, bench.heartbeatEvery,
+                pid.map(String::valueOf).orElse("unknown"), Runtime.getRuntime().availableProcessors());
+        System.out.println("before: " + server(pid, o.get("--url")));
+        bench.run(n, Integer.parseInt(o.get("--ramp")), seconds, every, pid);
+        System.exit(0);
+    }
+
+    private void run(int n, int ramp, int seconds, int reportEvery, Optional<Long> pid) throws Exception {
+        Instant start = Instant.now();
+        for (int i = 0; i < n; i++) {
+            Charger c = new Charger(prefix + "-" + i, i);
+            chargers.add(c);
+            long delayMs = i * 1000L / Math.max(1, ramp);
+            timer.schedule(c::connect, delayMs, TimeUnit.MILLISECONDS);
+        }
+        timer.scheduleAtFixedRate(this::sweepTimeouts, 5, 5, TimeUnit.SECONDS);
+        Instant end = start.plusSeconds(seconds);
+        Map<String, Stats> previous = snapshot();
+        Instant lastReport = start;
+        while (Instant.now().isBefore(end)) {
+            Thread.sleep(1000);
+            if (reportEvery > 0 && Duration.between(lastReport, Instant.now()).toSeconds() >= reportEvery) {
+                Map<String, Stats> now = snapshot();
+                System.out.printf("[%4d s] %d connected, %.0f msg/s, %s%n", Duration.between(start, Instant.now())
+                        .toSeconds(), connected.get(), rate(previous, now, Duration.between(lastReport, Instant.now())),
+                        server(pid, url));
+                previous = now;
+                lastReport = Instant.now();
+            }
+        }
+        Duration measured = Duration.between(start, Instant.now());
+        Map<String, Stats> steady = snapshot();
+        for (Charger c : chargers) {
+            c.stop();
+        }
+        Thread.sleep(5000);
+        sweepTimeouts();
+        print(measured, steady, pid);
+        chargers.forEach(Charger::close);
+        timer.shutdownNow();
+    }
+
+    private void print(Duration measured, Map<String, Stats> steady, Optional<Long> pid) {
+        long total = steady.values().stream().mapToLong(s -> s.count).sum();
+        System.out.printf("%nafter %d s: %d chargers connected (%d connect failures), %d messages, %.1f msg/s,"
+                + " %d CALLERRORs, %d timeouts (> %d s)%n", measured.toSeconds(), connected.get(),
+                connectFailures.get(), total, total / (double) Math.max(1, measured.toSeconds()), errors.get(),
+                timeouts.get(), TIMEOUT.toSeconds());
+        System.out.printf("%-20s %9s %9s %9s %9s %9s%n", "action", "count", "p50 ms", "p95 ms", "p99 ms", "max ms");
+        for (Map.Entry<String, Stats> e : new TreeMap<>(byAction).entrySet()) {
+            Stats s = e.getValue().copy();
+            System.out.printf("%-20s %9d %9.1f %9.1f %9.1f %9.1f%n", e.getKey(), s.count, s.percentile(50),
+                    s.percentile(95), s.percentile(99), s.percentile(100));
+        }
+        System.out.println("server: " + server(pid, url));
+    }
+
+    private Map<String, Stats> snapshot() {
+        Map<String, Stats> copy = new TreeMap<>();
+        byAction.forEach((k, v) -> copy.put(k, v.copy()));
+        return copy;
+    }
+
+    private static double rate(Map<String, Stats> before, Map<String, Stats> now, Duration over) {
+        long a = before.values().stream().mapToLong(s -> s.count).sum();
+        long b = now.values().stream().mapToLong(s -> s.count).sum();
+        return (b - a) / Math.max(0.001, over.toMillis() / 1000.0);
+    }
+
+    private void sweepTimeouts() {
+        long limit = System.nanoTime() - TIMEOUT.toNanos();
+        for (Charger c : chargers) {
+            c.pending.entrySet().removeIf(e -> {
+                if (e.getValue().sentAt < limit) {
+                    timeouts.incrementAndGet();
+                    return true;
+                }
+                return false;
+            });
+        }
+    }
+
+    /** Round-trip times of one action, in microseconds (kept whole: a run has at most a few million). */
+    private static final class Stats {
+        long[] micros = new long[1024];
+        int count;
+
+        synchronized void add(long us) {
+            if (count == micros.length) {
+                micros = Arrays.copyOf(micros, count * 2);
+            }
+            micros[count++] = us;
+        }
+
+        synchronized Stats copy() {
+            Stats s = new Stats();
+            s.micros = Arrays.copyOf(micros, count);
+            s.count = count;
+            return s;
+        }
+
+        double percentile(int p) {
+            if (count == 0) {
+                return 0;
+            }
+            long[] sorted = Arrays.copyOf(micros, count);
+            Arrays.sort(sorted);
+            int index = (int) Math.min(count - 1, Math.ceil(p / 100.0 * count) - 1);
+            return sorted[Math.max(0, index)] / 1000.0;
+        }
+    }
+
+    private record Pending(String action, long sentAt) {
+    }
+
+    /** One simulated charger: its socket, its transaction, its timers. */
+    private final class Charger implements WebSocket.Listener {
+        final String id;
+        final int index;
+        final Map<String, Pending> pending = new ConcurrentHashMap<>();
+        final AtomicLong nextId = new AtomicLong();
+        final StringBuilder partial = new StringBuilder();
+        volatile WebSocket socket;
+        volatile long transactionId = -1;
+        volatile long meterWh;
+        final List<java.util.concurrent.ScheduledFuture<?>> tasks = new ArrayList<>();
+
+        Charger(String id, int index) {
+            this.id = id;
+            this.index = index;
+            this.meterWh = 1_000_000L + index;
+        }
+
+        void connect() {
+            http.newWebSocketBuilder().subprotocols("ocpp1.6").connectTimeout(Duration.ofSeconds(30))
+                    .buildAsync(URI.create(url + "/" + id), this).whenComplete((ws, e) -> {
+                        if (e != null) {
+                            connectFailures.incrementAndGet();
+                            return;
+                        }
+                        socket = ws;
+                        connected.incrementAndGet();
+                        call("BootNotification", Json.createObjectBuilder().add("chargePointVendor", "PlugHome")
+                                .add("chargePointModel", "LoadBench").add("firmwareVersion", "1.0").build());
+                        status("Available");
+                        status("Charging");
+                        call("StartTransaction", Json.createObjectBuilder().add("connectorId", 1)
+                                .add("idTag", "LOAD-" + index).add("meterStart", meterWh)
+                                .add("timestamp", Instant.now().toString()).build());
+                        long jitter = (index * 997L) % (meterEvery * 1000L);
+                        synchronized (tasks) {
+                            tasks.add(timer.scheduleAtFixedRate(this::meter, meterEvery * 1000L + jitter,
+                                    meterEvery * 1000L, TimeUnit.MILLISECONDS));
+                            tasks.add(timer.scheduleAtFixedRate(() -> call("Heartbeat", JsonObject.EMPTY_JSON_OBJECT),
+                                    heartbeatEvery * 1000L + jitter, heartbeatEvery * 1000L, TimeUnit.MILLISECONDS));
+                        }
+                    });
+        }
+
+        void status(String status) {
+            call("StatusNotification", Json.createObjectBuilder().add("connectorId", 1).add("status", status)
+                    .add("errorCode", "NoError").add("timestamp", Instant.now().toString()).build());
+        }
+
+        void meter() {
+            if (transactionId < 0) {
+                return;
+            }
+            meterWh += 20; // 7.2 kW for 10 s
+            call("MeterValues", Json.createObjectBuilder().add("connectorId", 1).add("transactionId", transactionId)
+                    .add("meterValue", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                            .add("timestamp", Instant.now().toString()).add("sampledValue", Json.createArrayBuilder()
+                                    .add(Json.createObjectBuilder().add("value", Long.toString(meterWh))
+                                            .add("measurand", "Energy.Active.Import.Register").add("unit", "Wh"))
+                                    .add(Json.createObjectBuilder().add("value", "7200").add("measurand",
+                                            "Power.Active.Import").add("unit", "W"))
+                                    .add(Json.createObjectBuilder().add("value", "31.3").add("measurand",
+                                            "Current.Import").add("unit", "A").add("phase", "L1")))))
+                    .build());
+        }
+
+        void stop() {
+            synchronized (tasks) {
+                tasks.forEach(t -> t.cancel(false));
+            }
+            if (transactionId >= 0) {
+                call("StopTransaction", Json.createObjectBuilder().add("transactionId", transactionId)
+                        .add("meterStop", meterWh).add("timestamp", Instant.now().toString()).add("reason", "Local")
+                        .build());
+            }
+        }
+
+        void close() {
+            WebSocket ws = socket;
+            if (ws != null) {
+                ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").exceptionally(e -> null);
+            }
+        }
+
+        /** Sends a CALL (sends on one socket are serialised: the JDK's WebSocket takes one at a time). */
+        synchronized void call(String action, JsonObject payload) {
+            WebSocket ws = socket;
+            if (ws == null) {
+                return;
+            }
+            String messageId = Long.toString(nextId.incrementAndGet());
+            pending.put(messageId, new Pending(action, System.nanoTime()));
+            try {
+                ws.sendText(Json.createArrayBuilder().add(2).add(messageId).add(action).add(payload).build()
+                        .toString(), true).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (Exception e) {
+                pending.remove(messageId);
+                errors.incrementAndGet();
+            }
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                answered(text);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        private void answered(String text) {
+            long now = System.nanoTime();
+            JsonArray frame = Json.createReader(new StringReader(text)).readArray();
+            int type = frame.getInt(0);
+            if (type == 2) { // a server CALL (e.g. a charging profile): refused, the benchmark has no connector logic
+                timer.execute(() -> {
+                    WebSocket ws = socket;
+                    synchronized (this) {
+                        ws.sendText(Json.createArrayBuilder().add(4).add(frame.getString(1)).add("NotSupported")
+                                .add("load benchmark").add(JsonObject.EMPTY_JSON_OBJECT).build().toString(), true);
+                    }
+                });
+                return;
+            }
+            Pending p = pending.remove(frame.getString(1));
+            if (p == null) {
+                return; // answered after its timeout was counted
+            }
+            byAction.computeIfAbsent(p.action(), a -> new Stats()).add((now - p.sentAt()) / 1000);
+            if (type == 4) {
+                errors.incrementAndGet();
+            } else if (p.action().equals("StartTransaction")) {
+                transactionId = frame.getJsonObject(2).getJsonNumber("transactionId").longValue();
+            }
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            connected.decrementAndGet();
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            connected.decrementAndGet();
+        }
+    }
+
+    /** The PlugHome server's JVM on this machine, by its command line (Liberty's launcher, or the jar). */
+    static Optional<Long> serverPid() {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains("ws-server.jar")
+                || c.contains("plughome.jar")).orElse(false)).map(ProcessHandle::pid).findFirst();
+    }
+
+    /** The server's resident memory (from /proc) and used heap (from its /metrics). */
+    static String server(Optional<Long> pid, String wsUrl) {
+        String rss = pid.map(p -> {
+            try {
+                return Files.readAllLines(Path.of("/proc/" + p + "/status")).stream()
+                        .filter(l -> l.startsWith("VmRSS:")).findFirst().map(l -> l.replaceAll("\\s+", " ")
+                                .replace("VmRSS: ", "")).orElse("?");
+            } catch (IOException e) {
+                return "?";
+            }
+        }).orElse("?");
+        String heap = "?";
+        try {
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(wsUrl.replaceFirst(
+                    "^ws", "http").replaceFirst("/ocpp.*$", "") + "/metrics?scope=base")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            heap = metrics.lines().filter(l -> l.startsWith("memory_usedHeap_bytes")).findFirst()
+                    .map(l -> String.format("%.0f MB", Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))
+                            / 1e6)).orElse("?");
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            // not reachable: leave it unknown
+        }
+        return "RSS " + rss + ", heap used " + heap;
+    }
+}
