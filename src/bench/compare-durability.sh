@@ -5,6 +5,7 @@
 #   durable  the default: group commit, every acknowledgement after a shared CHECKPOINT
 #   fsync    PLUGHOME_DB_FSYNC=true: group commit with CHECKPOINT SYNC (survives a power cut)
 # Usage: src/bench/compare-durability.sh [chargers=1000] [seconds=120] [modes="commit durable fsync"]
+# BENCH_ARGS adds options of the load benchmark (e.g. BENCH_ARGS="--warmup 120").
 # Only this machine is involved: each server listens on localhost.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -27,7 +28,8 @@ for mode in $MODES; do
     fsync) extra=(PLUGHOME_DB_FSYNC=true) ;;
     *) echo "unknown mode $mode"; exit 2 ;;
   esac
-  env PORT=$PORT ADDR=127.0.0.1 PLUGHOME_HTTPS_PORT=-1 PLUGHOME_DATA_DIR="$dir/data" PLUGHOME_ADMIN_TOKEN=bench-token \
+  # every simulated charger comes from 127.0.0.1: the per-address limit is lifted
+  env PORT=$PORT ADDR=127.0.0.1 PLUGHOME_HTTPS_PORT=-1 PLUGHOME_MAX_CONNECTIONS_PER_ADDRESS=100000 PLUGHOME_DATA_DIR="$dir/data" PLUGHOME_ADMIN_TOKEN=bench-token \
       WLP_JAR_EXTRACT_ROOT="$dir/wlp" "${extra[@]}" java -jar target/plughome.jar > "$dir/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 120); do
@@ -37,7 +39,7 @@ for mode in $MODES; do
   echo
   echo "=== mode: $mode (server pid $server, data $dir/data)"
   java -cp "target/test-classes:$CP" io.plughome.tools.LoadBench --url "ws://127.0.0.1:$PORT/ocpp" \
-      --chargers "$CHARGERS" --seconds "$DURATION" --pid "$server" --prefix "BENCH-$mode"
+      --chargers "$CHARGERS" --seconds "$DURATION" --pid "$server" --prefix "BENCH-$mode" ${BENCH_ARGS:-}
   grep -h "Durability of acknowledged writes" "$dir/server.log" | sed 's/.*Durability/Durability/' || true
   kill "$server"
   wait "$server" || true

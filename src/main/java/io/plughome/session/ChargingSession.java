@@ -35,6 +35,8 @@ public class ChargingSession {
 
     /** The width of the id_tag and stop_id_tag columns: adapters cut longer idTags to it, counted. */
     public static final int ID_TAG_MAX = 255;
+    /** The width of stop_reason: an unknown reason longer than this is cut by the adapter, counted. */
+    public static final int STOP_REASON_MAX = 50;
 
     @Id
     @SequenceGenerator(name = "charging_session_seq", sequenceName = "charging_session_seq", allocationSize = 1)
@@ -70,7 +72,7 @@ public class ChargingSession {
     private Double currentA;
     @Column(name = "soc_percent")
     private Double socPercent;
-    @Column(name = "stop_reason")
+    @Column(name = "stop_reason", length = STOP_REASON_MAX)
     private String stopReason;
     @Column(name = "stop_id_tag", length = ID_TAG_MAX)
     private String stopIdTag;

@@ -48,7 +48,8 @@ class SchemaLimitsTest {
             }
         }
         assertTrue(declared.containsAll(List.of("meter_sample.measurand", "meter_sample.phase",
-                "meter_sample.location", "meter_sample.context", "meter_sample.unit", "meter_sample.raw_value")),
+                "meter_sample.location", "meter_sample.context", "meter_sample.unit", "meter_sample.raw_value",
+                "charging_session.stop_reason")),
                 "the meter sample columns are declared: " + declared);
         // idTags are cut to ChargingSession.ID_TAG_MAX (255, JPA's default, so checked by name)
         assertEquals(io.plughome.session.ChargingSession.ID_TAG_MAX, widths.get("charging_session.id_tag"));

@@ -42,8 +42,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * Options: {@code --url}, {@code --chargers} (1000), {@code --seconds} (300), {@code --ramp} chargers
  * connected per second (200), {@code --meter-every} seconds (10), {@code --heartbeat-every} seconds
- * (60), {@code --report-every} seconds (0: only at the end), {@code --prefix} (LOAD), {@code --pid}
- * of the server (found by its command line otherwise).
+ * (60), {@code --report-every} seconds (0: only at the end), {@code --warmup} seconds whose messages
+ * are left out of the steady-state table (30), {@code --prefix} (LOAD), {@code --pid} of the server
+ * (found by its command line otherwise).
  */
 public final class LoadBench {
 
@@ -56,6 +57,9 @@ public final class LoadBench {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(4);
     private final Map<String, Stats> byAction = new ConcurrentHashMap<>();
+    /** The same, for messages sent after the warm-up (connect storm and JIT done): the steady state. */
+    private final Map<String, Stats> steadyByAction = new ConcurrentHashMap<>();
+    private volatile long steadyFrom = Long.MAX_VALUE;
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong timeouts = new AtomicLong();
     private final AtomicLong connectFailures = new AtomicLong();
@@ -72,7 +76,7 @@ public final class LoadBench {
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new TreeMap<>(Map.of("--url", "ws://localhost:8080/ocpp", "--chargers", "1000",
                 "--seconds", "300", "--ramp", "200", "--meter-every", "10", "--heartbeat-every", "60",
-                "--report-every", "0", "--prefix", "LOAD", "--pid", ""));
+                "--report-every", "0", "--prefix", "LOAD", "--pid", "", "--warmup", "30"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!o.containsKey(args[i])) {
                 throw new IllegalArgumentException("unknown option " + args[i] + "; options: " + o.keySet());
@@ -81,7 +85,8 @@ public final class LoadBench {
         }
         LoadBench bench = new LoadBench(o.get("--url"), o.get("--prefix"), Integer.parseInt(o.get("--meter-every")),
                 Integer.parseInt(o.get("--heartbeat-every")));
-        Optional<Long> pid = o.get("--pid").isEmpty() ? serverPid() : Optional.of(Long.parseLong(o.get("--pid")));
+        Optional<Long> pid = (o.get("--pid").isEmpty() ? serverPid() : Optional.of(Long.parseLong(o.get("--pid"))))
+                .map(LoadBench::serverJvm);
         int n = Integer.parseInt(o.get("--chargers"));
         int seconds = Integer.parseInt(o.get("--seconds"));
         int every = Integer.parseInt(o.get("--report-every"));
@@ -89,12 +94,14 @@ public final class LoadBench {
                 + " server pid %s, %d cores%n", n, o.get("--url"), seconds, bench.meterEvery, bench.heartbeatEvery,
                 pid.map(String::valueOf).orElse("unknown"), Runtime.getRuntime().availableProcessors());
         System.out.println("before: " + server(pid, o.get("--url")));
-        bench.run(n, Integer.parseInt(o.get("--ramp")), seconds, every, pid);
+        bench.run(n, Integer.parseInt(o.get("--ramp")), seconds, every, pid, Integer.parseInt(o.get("--warmup")));
         System.exit(0);
     }
 
-    private void run(int n, int ramp, int seconds, int reportEvery, Optional<Long> pid) throws Exception {
+    private void run(int n, int ramp, int seconds, int reportEvery, Optional<Long> pid, int warmup)
+            throws Exception {
         Instant start = Instant.now();
+        steadyFrom = System.nanoTime() + warmup * 1_000_000_000L;
         for (int i = 0; i < n; i++) {
             Charger c = new Charger(prefix + "-" + i, i);
             chargers.add(c);
@@ -134,13 +141,19 @@ public final class LoadBench {
                 + " %d CALLERRORs, %d timeouts (> %d s)%n", measured.toSeconds(), connected.get(),
                 connectFailures.get(), total, total / (double) Math.max(1, measured.toSeconds()), errors.get(),
                 timeouts.get(), TIMEOUT.toSeconds());
-        System.out.printf("%-20s %9s %9s %9s %9s %9s%n", "action", "count", "p50 ms", "p95 ms", "p99 ms", "max ms");
-        for (Map.Entry<String, Stats> e : new TreeMap<>(byAction).entrySet()) {
+        table("all messages (connect storm included)", byAction);
+        table("steady state (sent after the warm-up)", steadyByAction);
+        System.out.println("server: " + server(pid, url));
+    }
+
+    private static void table(String title, Map<String, Stats> stats) {
+        System.out.println(title + ":");
+        System.out.printf("  %-20s %9s %9s %9s %9s %9s%n", "action", "count", "p50 ms", "p95 ms", "p99 ms", "max ms");
+        for (Map.Entry<String, Stats> e : new TreeMap<>(stats).entrySet()) {
             Stats s = e.getValue().copy();
-            System.out.printf("%-20s %9d %9.1f %9.1f %9.1f %9.1f%n", e.getKey(), s.count, s.percentile(50),
+            System.out.printf("  %-20s %9d %9.1f %9.1f %9.1f %9.1f%n", e.getKey(), s.count, s.percentile(50),
                     s.percentile(95), s.percentile(99), s.percentile(100));
         }
-        System.out.println("server: " + server(pid, url));
     }
 
     private Map<String, Stats> snapshot() {
@@ -198,7 +211,7 @@ public final class LoadBench {
         }
     }
 
-    private record Pending(String action, long sentAt) {
+    private record Pending(String action, long sentAt, java.util.concurrent.CompletableFuture<JsonArray> answer) {
     }
 
     /** One simulated charger: its socket, its transaction, its timers. */
@@ -228,25 +241,30 @@ public final class LoadBench {
                         }
                         socket = ws;
                         connected.incrementAndGet();
+                        // as a real charger: each message after the answer to the one before
                         call("BootNotification", Json.createObjectBuilder().add("chargePointVendor", "PlugHome")
-                                .add("chargePointModel", "LoadBench").add("firmwareVersion", "1.0").build());
-                        status("Available");
-                        status("Charging");
-                        call("StartTransaction", Json.createObjectBuilder().add("connectorId", 1)
-                                .add("idTag", "LOAD-" + index).add("meterStart", meterWh)
-                                .add("timestamp", Instant.now().toString()).build());
-                        long jitter = (index * 997L) % (meterEvery * 1000L);
-                        synchronized (tasks) {
-                            tasks.add(timer.scheduleAtFixedRate(this::meter, meterEvery * 1000L + jitter,
-                                    meterEvery * 1000L, TimeUnit.MILLISECONDS));
-                            tasks.add(timer.scheduleAtFixedRate(() -> call("Heartbeat", JsonObject.EMPTY_JSON_OBJECT),
-                                    heartbeatEvery * 1000L + jitter, heartbeatEvery * 1000L, TimeUnit.MILLISECONDS));
-                        }
+                                .add("chargePointModel", "LoadBench").add("firmwareVersion", "1.0").build())
+                                .thenCompose(a -> status("Available"))
+                                .thenCompose(a -> status("Charging"))
+                                .thenCompose(a -> call("StartTransaction", Json.createObjectBuilder()
+                                        .add("connectorId", 1).add("idTag", "LOAD-" + index).add("meterStart", meterWh)
+                                        .add("timestamp", Instant.now().toString()).build()))
+                                .thenRun(this::schedule);
                     });
         }
 
-        void status(String status) {
-            call("StatusNotification", Json.createObjectBuilder().add("connectorId", 1).add("status", status)
+        void schedule() {
+            long jitter = (index * 997L) % (meterEvery * 1000L);
+            synchronized (tasks) {
+                tasks.add(timer.scheduleAtFixedRate(this::meter, meterEvery * 1000L + jitter, meterEvery * 1000L,
+                        TimeUnit.MILLISECONDS));
+                tasks.add(timer.scheduleAtFixedRate(() -> call("Heartbeat", JsonObject.EMPTY_JSON_OBJECT),
+                        heartbeatEvery * 1000L + jitter, heartbeatEvery * 1000L, TimeUnit.MILLISECONDS));
+            }
+        }
+
+        java.util.concurrent.CompletableFuture<JsonArray> status(String status) {
+            return call("StatusNotification", Json.createObjectBuilder().add("connectorId", 1).add("status", status)
                     .add("errorCode", "NoError").add("timestamp", Instant.now().toString()).build());
         }
 
@@ -285,14 +303,18 @@ public final class LoadBench {
             }
         }
 
-        /** Sends a CALL (sends on one socket are serialised: the JDK's WebSocket takes one at a time). */
-        synchronized void call(String action, JsonObject payload) {
+        /**
+         * Sends a CALL; the future completes with its answer (never, if it times out). Sends on
+         * one socket are serialised: the JDK's WebSocket takes one at a time.
+         */
+        synchronized java.util.concurrent.CompletableFuture<JsonArray> call(String action, JsonObject payload) {
+            java.util.concurrent.CompletableFuture<JsonArray> answer = new java.util.concurrent.CompletableFuture<>();
             WebSocket ws = socket;
             if (ws == null) {
-                return;
+                return answer;
             }
             String messageId = Long.toString(nextId.incrementAndGet());
-            pending.put(messageId, new Pending(action, System.nanoTime()));
+            pending.put(messageId, new Pending(action, System.nanoTime(), answer));
             try {
                 ws.sendText(Json.createArrayBuilder().add(2).add(messageId).add(action).add(payload).build()
                         .toString(), true).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -300,6 +322,7 @@ public final class LoadBench {
                 pending.remove(messageId);
                 errors.incrementAndGet();
             }
+            return answer;
         }
 
         @Override
@@ -333,11 +356,15 @@ public final class LoadBench {
                 return; // answered after its timeout was counted
             }
             byAction.computeIfAbsent(p.action(), a -> new Stats()).add((now - p.sentAt()) / 1000);
+            if (p.sentAt() >= steadyFrom) {
+                steadyByAction.computeIfAbsent(p.action(), a -> new Stats()).add((now - p.sentAt()) / 1000);
+            }
             if (type == 4) {
                 errors.incrementAndGet();
             } else if (p.action().equals("StartTransaction")) {
                 transactionId = frame.getJsonObject(2).getJsonNumber("transactionId").longValue();
             }
+            timer.execute(() -> p.answer().complete(frame)); // the next message is not sent on the reader thread
         }
 
         @Override
@@ -352,10 +379,26 @@ public final class LoadBench {
         }
     }
 
+    /** The value of the first sample of a metric in Prometheus text (NaN when absent). */
+    static double metric(String text, String name) {
+        return text.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).orElse(Double.NaN);
+    }
+
     /** The PlugHome server's JVM on this machine, by its command line (Liberty's launcher, or the jar). */
     static Optional<Long> serverPid() {
         return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains("ws-server.jar")
                 || c.contains("plughome.jar")).orElse(false)).map(ProcessHandle::pid).findFirst();
+    }
+
+    /**
+     * The JVM that runs the server: {@code java -jar plughome.jar} is a launcher that starts the
+     * server in a child JVM (Liberty's ws-javaagent on its command line).
+     */
+    static long serverJvm(long pid) {
+        return ProcessHandle.of(pid).flatMap(p -> p.descendants().filter(d -> d.info().commandLine()
+                .map(c -> c.contains("ws-javaagent.jar")).orElse(false)).findFirst()).map(ProcessHandle::pid)
+                .orElse(pid);
     }
 
     /** The server's resident memory (from /proc) and used heap (from its /metrics). */
@@ -370,16 +413,21 @@ public final class LoadBench {
             }
         }).orElse("?");
         String heap = "?";
+        String commits = "";
         try {
             String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(wsUrl.replaceFirst(
-                    "^ws", "http").replaceFirst("/ocpp.*$", "") + "/metrics?scope=base")).build(),
+                    "^ws", "http").replaceFirst("/ocpp.*$", "") + "/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
-            heap = metrics.lines().filter(l -> l.startsWith("memory_usedHeap_bytes")).findFirst()
-                    .map(l -> String.format("%.0f MB", Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))
-                            / 1e6)).orElse("?");
+            heap = String.format("%.0f MB", metric(metrics, "memory_usedHeap_bytes") / 1e6);
+            double groups = metric(metrics, "plughome_group_commits");
+            if (groups > 0) {
+                commits = String.format(", %.0f group commits (%.1f answers each, %.2f ms each)", groups,
+                        metric(metrics, "plughome_group_commit_waiters") / groups,
+                        metric(metrics, "plughome_group_commit_seconds") * 1000 / groups);
+            }
         } catch (IOException | InterruptedException | RuntimeException e) {
             // not reachable: leave it unknown
         }
-        return "RSS " + rss + ", heap used " + heap;
+        return "RSS " + rss + ", heap used " + heap + commits;
     }
 }

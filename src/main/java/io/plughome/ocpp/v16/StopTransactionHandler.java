@@ -40,7 +40,8 @@ public class StopTransactionHandler {
     IdTags idTags;
 
     Response handle(CallContext context, Request r) {
-        String reason = SampledValues.known(r.reason(), REASONS, Deviations.UNKNOWN_VALUE, context.deviations());
+        String reason = context.deviations().fit(SampledValues.known(r.reason(), REASONS, Deviations.UNKNOWN_VALUE,
+                context.deviations()), ChargingSession.STOP_REASON_MAX, "reason");
         SessionService.Outcome outcome = sessions.stopped(context.chargerId(), r.transactionId(), r.meterStop(),
                 r.timestamp(), reason, r.idTag(), SampledValues.toReadings(r.transactionData(), context.deviations()));
         if (!outcome.transactionMatched()) {
