@@ -392,8 +392,8 @@ public final class LoadBench {
     }
 
     /**
-     * The JVM that runs the server: {@code java -jar plughome.jar} is a launcher that starts the
-     * server in a child JVM (Liberty's ws-javaagent on its command line).
+     * The JVM that runs the server: itself, or, when the runnable jar holds jvm.options, the child
+     * JVM its launcher starts (Liberty's ws-javaagent on its command line).
      */
     static long serverJvm(long pid) {
         return ProcessHandle.of(pid).flatMap(p -> p.descendants().filter(d -> d.info().commandLine()
