@@ -35,6 +35,19 @@ public class OcppMetrics {
     @Inject
     Durability durability;
 
+    private static final Metadata MESSAGES = Metadata.builder().withName("plughome_ocpp_messages")
+            .withDescription("OCPP CALLs by action and direction").build();
+    private static final Metadata CALL_ERRORS = Metadata.builder().withName("plughome_ocpp_callerrors")
+            .withDescription("CALLERRORs answered to chargers, by code").build();
+    private static final Metadata HANDLER = Metadata.builder().withName("plughome_ocpp_handler")
+            .withDescription("Time from a charger's CALL to its answer, by action").build();
+
+    /** The metrics of each action and code, looked up once (this is on every frame's path). */
+    private final java.util.concurrent.ConcurrentMap<String, org.eclipse.microprofile.metrics.Counter> counters =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentMap<String, org.eclipse.microprofile.metrics.Timer> timers =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Active sessions are counted in the database at most once every few seconds (scrapes may be frequent). */
     private final AtomicLong activeSessions = new AtomicLong();
     private volatile long activeCountedAt;
@@ -62,23 +75,19 @@ public class OcppMetrics {
 
     /** A message received from (direction in) or sent to (out) a charger. */
     public void message(String action, String direction) {
-        registry.counter(Metadata.builder().withName("plughome_ocpp_messages")
-                .withDescription("OCPP CALLs by action and direction").build(), new Tag("action", safe(action)),
-                new Tag("direction", direction)).inc();
+        counters.computeIfAbsent(safe(action) + "/" + direction, k -> registry.counter(MESSAGES,
+                new Tag("action", safe(action)), new Tag("direction", direction))).inc();
     }
 
     /** A CALLERROR this server answered with. */
     public void callError(String code) {
-        registry.counter(Metadata.builder().withName("plughome_ocpp_callerrors")
-                .withDescription("CALLERRORs answered to chargers, by code").build(), new Tag("code", safe(code)))
-                .inc();
+        counters.computeIfAbsent("error/" + safe(code), k -> registry.counter(CALL_ERRORS,
+                new Tag("code", safe(code)))).inc();
     }
 
     /** How long a charger's CALL took to handle (until its answer was durable and sent). */
     public void handled(String action, Duration took) {
-        registry.timer(Metadata.builder().withName("plughome_ocpp_handler")
-                .withDescription("Time from a charger's CALL to its answer, by action").build(),
-                new Tag("action", safe(action))).update(took);
+        timers.computeIfAbsent(safe(action), a -> registry.timer(HANDLER, new Tag("action", a))).update(took);
     }
 
     private long countActive() {
