@@ -70,6 +70,8 @@ public class OcppEndpoint extends Endpoint {
     private ChargerConnection connection;
     private final StringBuilder message = new StringBuilder();
     private boolean tooBig;
+    private long discarded;
+    private boolean closing;
 
     @Override
     public void onOpen(Session session, EndpointConfig endpointConfig) {
@@ -111,6 +113,13 @@ public class OcppEndpoint extends Endpoint {
      */
     void onPart(String part, boolean last) {
         if (tooBig) {
+            // The rest of the frame is read and dropped, then the socket closes with 1009: closing
+            // while the charger still sends would reset the connection and lose the close code.
+            // A frame that never ends is closed on after four times the limit.
+            discarded += part.length();
+            if (last || discarded > 4L * config.maxFrameBytes()) {
+                closeTooBig();
+            }
             return;
         }
         if (message.length() + part.length() > config.maxFrameBytes()) {
@@ -118,7 +127,9 @@ public class OcppEndpoint extends Endpoint {
             message.setLength(0);
             LOG.warning(() -> "Charger " + connection.chargerId() + " sent a frame over " + config.maxFrameBytes()
                     + " bytes; closing its connection");
-            connection.close(CloseReason.CloseCodes.TOO_BIG, "Frame larger than " + config.maxFrameBytes() + " bytes");
+            if (last) {
+                closeTooBig();
+            }
             return;
         }
         message.append(part);
@@ -126,6 +137,13 @@ public class OcppEndpoint extends Endpoint {
             String text = message.toString();
             message.setLength(0);
             onText(text);
+        }
+    }
+
+    private void closeTooBig() {
+        if (!closing) {
+            closing = true;
+            connection.close(CloseReason.CloseCodes.TOO_BIG, "Frame larger than " + config.maxFrameBytes() + " bytes");
         }
     }
 
