@@ -75,13 +75,38 @@ public class ChargerService {
             em.persist(connector);
         }
         if (connector.report(report)) {
-            events.fire(new ChargerEvents.Status(chargerId, report.at(), report.connectorId(), report.status(),
-                    report.errorCode(), report.info()));
-            if ("Faulted".equals(report.status()) || report.errorCode() != null && !"NoError".equals(report.errorCode())) {
-                events.fire(new ChargerEvents.Fault(chargerId, report.at(), report.connectorId(), report.errorCode(),
+            events.fire(new ChargerEvents.Status(chargerId, report.at(), report.connectorId(), connector.status(),
+                    connector.errorCode(), report.info()));
+            if (report.state() == ConnectorState.Faulted || report.fault() != null && report.fault().isFault()) {
+                events.fire(new ChargerEvents.Fault(chargerId, report.at(), report.connectorId(), connector.errorCode(),
                         report.info(), report.vendorErrorCode()));
             }
         }
+    }
+
+    /**
+     * The number clients address a connector of an EVSE by (2.0.1 reports connectors within
+     * EVSEs): the number it already has; for a new one the EVSE's own number when that is free
+     * (the usual one connector per EVSE), the next free number otherwise. EVSE 0 is the charger.
+     */
+    public int connectorNumber(String chargerId, int evseId, Integer evseConnectorId) {
+        if (evseId == 0) {
+            return 0;
+        }
+        List<Connector> all = connectors(chargerId);
+        for (Connector c : all) {
+            if (c.evseId() != null && c.evseId() == evseId && (evseConnectorId == null
+                    || c.evseConnectorId() == null || evseConnectorId.equals(c.evseConnectorId()))) {
+                return c.connectorId();
+            }
+        }
+        boolean taken = all.stream().anyMatch(c -> c.connectorId() == evseId);
+        return taken ? all.stream().mapToInt(Connector::connectorId).max().orElse(0) + 1 : evseId;
+    }
+
+    /** A connector by the number clients address it by. */
+    public Optional<Connector> connector(String chargerId, int connectorId) {
+        return Optional.ofNullable(em.find(Connector.class, new Connector.Key(chargerId, connectorId)));
     }
 
     public void diagnosticsStatus(String chargerId, String status) {

@@ -9,7 +9,11 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 
-/** One connector of a charger, as its last StatusNotification left it. Connector 0 is the charger itself. */
+/**
+ * One connector of a charger, as its last status report left it. Connector 0 is the charger
+ * itself. Clients address connectors by {@code connectorId}; {@code evseId} and
+ * {@code evseConnectorId} say where the charger's protocol puts it (2.0.1 EVSEs hold connectors).
+ */
 @Entity
 @Table(name = "connector")
 @IdClass(Connector.Key.class)
@@ -51,6 +55,10 @@ public class Connector {
     @Id
     @Column(name = "connector_id")
     private int connectorId;
+    @Column(name = "evse_id")
+    private Integer evseId;
+    @Column(name = "evse_connector_id")
+    private Integer evseConnectorId;
     private String status;
     @Column(name = "error_code")
     private String errorCode;
@@ -75,13 +83,30 @@ public class Connector {
         if (updatedAt != null && report.at().isBefore(updatedAt)) {
             return false;
         }
-        status = report.status();
-        errorCode = report.errorCode();
+        evseId = report.evseId();
+        if (report.evseConnectorId() != null) {
+            evseConnectorId = report.evseConnectorId();
+        }
+        status = state(report.state()).name();
+        errorCode = report.fault() == null ? errorCode : report.fault().name();
         info = report.info();
         vendorId = report.vendorId();
         vendorErrorCode = report.vendorErrorCode();
         updatedAt = report.at();
         return true;
+    }
+
+    /**
+     * The state a report leaves: its own, or, for a report of "occupied" without the detail
+     * ({@code null}: 2.0.1 Occupied, whose charging state comes in transaction events), the
+     * occupied state the connector is already in, Preparing otherwise.
+     */
+    private ConnectorState state(ConnectorState reported) {
+        if (reported != null) {
+            return reported;
+        }
+        ConnectorState current = status == null ? null : ConnectorState.byName(status).orElse(null);
+        return current != null && current.occupied() ? current : ConnectorState.Preparing;
     }
 
     public String chargerId() {
@@ -92,6 +117,17 @@ public class Connector {
         return connectorId;
     }
 
+    /** The EVSE holding this connector (1.6: the connector's own number). */
+    public Integer evseId() {
+        return evseId;
+    }
+
+    /** The connector's number within its EVSE (2.0.1), 1 for a 1.6 connector, null for the charger itself. */
+    public Integer evseConnectorId() {
+        return evseConnectorId;
+    }
+
+    /** Its state: a {@link ConnectorState} name. */
     public String status() {
         return status;
     }

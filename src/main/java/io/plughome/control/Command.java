@@ -1,6 +1,8 @@
 package io.plughome.control;
 
+import io.plughome.authorization.IdToken;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.time.Instant;
@@ -25,25 +27,27 @@ public sealed interface Command {
     }
 
     /**
-     * The new {@code AuthorizationKey} this command sets, if it sets one: once the charger
-     * accepts it, it is the charger's shared secret (OCPP 1.6 security whitepaper).
+     * The new HTTP Basic password this command gives the charger, if it gives one (1.6
+     * {@code AuthorizationKey}, 2.0.1 {@code SecurityCtrlr.BasicAuthPassword}): once the
+     * charger accepts it, it is the charger's shared secret.
      */
-    default Optional<String> authorizationKey() {
+    default Optional<String> newSharedSecret() {
         return Optional.empty();
     }
-
-    /** The configuration key whose value is the charger's HTTP Basic password. */
-    String AUTHORIZATION_KEY = "AuthorizationKey";
 
     /** What the audit log shows instead of a secret. */
     String MASKED = "********";
 
-    /** Start charging on a connector (any connector the charger picks when null) for an idTag. */
-    record RemoteStart(Integer connectorId, String idTag) implements Command {
+    /**
+     * Start charging on a connector (any connector the charger picks when null) for a token;
+     * {@code requestId} lets the charger's transaction name the request that started it
+     * (2.0.1 remoteStartId).
+     */
+    record RemoteStart(Integer connectorId, IdToken idToken, int requestId) implements Command {
     }
 
-    /** Stop a transaction. */
-    record RemoteStop(long transactionId) implements Command {
+    /** Stop a transaction, by its OCPP transaction id. */
+    record RemoteStop(String transactionId) implements Command {
     }
 
     /** Restart the charger: SOFT ends transactions gracefully first, HARD reboots at once. */
@@ -59,21 +63,26 @@ public sealed interface Command {
     record ChangeAvailability(int connectorId, boolean operative) implements Command {
     }
 
-    /** Read configuration keys (all of them when the list is empty). */
-    record GetConfiguration(List<String> keys) implements Command {
-    }
-
-    /** Set one configuration key. */
-    record ChangeConfiguration(String key, String value) implements Command {
+    /** Read settings (all of them when the list is empty). */
+    record GetConfiguration(List<Setting> settings) implements Command {
 
         @Override
-        public Optional<String> authorizationKey() {
-            return AUTHORIZATION_KEY.equalsIgnoreCase(key) ? Optional.ofNullable(value) : Optional.empty();
+        public Object audited() {
+            return Map.of("keys", settings.stream().map(Setting::text).toList());
+        }
+    }
+
+    /** Change one setting. */
+    record ChangeConfiguration(Setting setting, String value) implements Command {
+
+        @Override
+        public Optional<String> newSharedSecret() {
+            return setting.isChargerPassword() ? Optional.ofNullable(value) : Optional.empty();
         }
 
         @Override
         public Object audited() {
-            return authorizationKey().isPresent() ? new ChangeConfiguration(key, MASKED) : this;
+            return Map.of("key", setting.text(), "value", newSharedSecret().isPresent() ? MASKED : value);
         }
     }
 
@@ -97,6 +106,13 @@ public sealed interface Command {
     record ClearLimit(int profileId) implements Command {
     }
 
+    /**
+     * Ask the charger to report its device model (2.0.1 GetBaseReport FullInventory); it answers
+     * in NotifyReport messages naming {@code requestId}. 1.6 chargers have no device model.
+     */
+    record ReportDeviceModel(int requestId) implements Command {
+    }
+
     /** Ask which version of the local authorization list the charger holds (-1 or 0: none). */
     record GetLocalListVersion() implements Command {
     }
@@ -117,14 +133,26 @@ public sealed interface Command {
         }
     }
 
-    /** Ask the charger to upload its diagnostics file to {@code location}. */
-    record GetDiagnostics(String location, Instant startTime, Instant stopTime, Integer retries,
-            Integer retryInterval) implements Command {
+    /**
+     * Ask the charger to upload its log (1.6 diagnostics) to {@code location}; {@code requestId}
+     * names the request in the charger's status reports (2.0.1).
+     */
+    record UploadLog(String location, Instant startTime, Instant stopTime, Integer retries, Integer retryInterval,
+            int requestId) implements Command {
+
+        /** The name the audit log has always used. */
+        @Override
+        public String name() {
+            return "GetDiagnostics";
+        }
     }
 
-    /** Ask the charger to download firmware from {@code location} from {@code retrieveDate} on and install it. */
-    record UpdateFirmware(String location, Instant retrieveDate, Integer retries, Integer retryInterval)
-            implements Command {
+    /**
+     * Ask the charger to download firmware from {@code location} from {@code retrieveDate} on and
+     * install it; {@code requestId} names the request in its status reports (2.0.1).
+     */
+    record UpdateFirmware(String location, Instant retrieveDate, Integer retries, Integer retryInterval,
+            int requestId) implements Command {
     }
 
     /**
@@ -139,20 +167,44 @@ public sealed interface Command {
             return "Call:" + action;
         }
 
+        /** A 1.6 ChangeConfiguration of AuthorizationKey, or a 2.0.1 SetVariables of BasicAuthPassword. */
         @Override
-        public Optional<String> authorizationKey() {
+        public Optional<String> newSharedSecret() {
             if ("ChangeConfiguration".equals(action) && payload.get("key") instanceof JsonString key
-                    && AUTHORIZATION_KEY.equalsIgnoreCase(key.getString())
+                    && Setting.parse(key.getString()).isChargerPassword()
                     && payload.get("value") instanceof JsonString value) {
                 return Optional.of(value.getString());
             }
-            return Optional.empty();
+            return passwordEntry().map(entry -> entry.getString("attributeValue", null));
+        }
+
+        private Optional<JsonObject> passwordEntry() {
+            if (!"SetVariables".equals(action) || !(payload.get("setVariableData") instanceof JsonArray data)) {
+                return Optional.empty();
+            }
+            return data.stream().filter(v -> v instanceof JsonObject).map(JsonObject.class::cast)
+                    .filter(Call::isPassword).findFirst();
+        }
+
+        private static boolean isPassword(JsonObject entry) {
+            return entry.get("component") instanceof JsonObject component
+                    && entry.get("variable") instanceof JsonObject variable
+                    && component.get("name") instanceof JsonString c && variable.get("name") instanceof JsonString v
+                    && new Setting(c.getString(), v.getString(), "").isChargerPassword();
         }
 
         @Override
         public Object audited() {
-            JsonObject shown = authorizationKey().isEmpty() ? payload
-                    : Json.createObjectBuilder(payload).add("value", MASKED).build();
+            JsonObject shown = payload;
+            if ("ChangeConfiguration".equals(action) && newSharedSecret().isPresent()) {
+                shown = Json.createObjectBuilder(payload).add("value", MASKED).build();
+            } else if (passwordEntry().isPresent()) {
+                var masked = Json.createArrayBuilder();
+                payload.getJsonArray("setVariableData").forEach(v -> masked.add(v instanceof JsonObject entry
+                        && isPassword(entry) ? Json.createObjectBuilder(entry).add("attributeValue", MASKED).build()
+                        : v));
+                shown = Json.createObjectBuilder(payload).add("setVariableData", masked).build();
+            }
             return Map.of("action", action, "payload", shown);
         }
     }

@@ -12,11 +12,17 @@ public class CommandFailure extends RuntimeException {
 
     private final Outcome outcome;
     private final String error;
+    private final boolean notSent;
 
     public CommandFailure(Outcome outcome, String error, String message) {
+        this(outcome, error, message, false);
+    }
+
+    private CommandFailure(Outcome outcome, String error, String message, boolean notSent) {
         super(message, null, false, false);
         this.outcome = outcome;
         this.error = error;
+        this.notSent = notSent || INVALID_COMMAND.equals(error);
     }
 
     /** How the audit log records it. */
@@ -66,12 +72,16 @@ public class CommandFailure extends RuntimeException {
         return new CommandFailure(Outcome.ERROR, INVALID_COMMAND, why);
     }
 
-    /** Whether this is {@link #invalid}: the request was wrong, not the charger. */
+    /**
+     * Whether the request was wrong, not the charger: {@link #invalid}, or {@link #unsupported}
+     * by the charger's version. Nothing was sent.
+     */
     public boolean invalidCommand() {
-        return INVALID_COMMAND.equals(error);
+        return notSent;
     }
 
+    /** The charger's OCPP version has no such call (a device model for 1.6, say); nothing was sent. */
     public static CommandFailure unsupported(String protocol, String command) {
-        return new CommandFailure(Outcome.ERROR, "NotSupported", command + " cannot be sent in " + protocol);
+        return new CommandFailure(Outcome.ERROR, "NotSupported", command + " cannot be sent in " + protocol, true);
     }
 }

@@ -85,7 +85,7 @@ public class ControlService {
             }
         }
         if (result.outcome() == Outcome.ACCEPTED) {
-            command.authorizationKey().ifPresent(key -> newSharedSecret(chargerId, key));
+            command.newSharedSecret().ifPresent(key -> newSharedSecret(chargerId, key));
         }
         long millis = Duration.between(started, clock.instant()).toMillis();
         try {
@@ -102,25 +102,25 @@ public class ControlService {
 
     /** Refuses, before anything is sent, a command the charger's version or our rules do not allow. */
     private void check(String chargerId, Command command) {
-        Optional<String> key = command.authorizationKey();
+        Optional<String> key = command.newSharedSecret();
         if (key.isPresent()) {
             String problem = SharedSecrets.problem(key.get());
             if (problem != null) {
-                throw CommandFailure.invalid("AuthorizationKey becomes the charger's shared secret: "
+                throw CommandFailure.invalid("The charger's password becomes its shared secret: "
                         + problem.replace("sharedSecret", "it"));
             }
         }
         link.check(chargerId, command);
     }
 
-    /** The charger accepted a new AuthorizationKey: from its next connection on, that is its password. */
+    /** The charger accepted a new password: from its next connection on, that is its shared secret. */
     private void newSharedSecret(String chargerId, String key) {
         try {
             chargers.update(chargerId, new ChargerService.Changes(null, false,
                     SharedSecrets.fromAuthorizationKey(key), true, null));
-            LOG.info(() -> "Charger " + chargerId + " accepted a new AuthorizationKey; it is now its shared secret");
+            LOG.info(() -> "Charger " + chargerId + " accepted a new password; it is now its shared secret");
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Charger " + chargerId + " accepted a new AuthorizationKey that could not be"
+            LOG.log(Level.SEVERE, "Charger " + chargerId + " accepted a new password that could not be"
                     + " stored; set its shared secret again", e);
         }
     }

@@ -23,9 +23,6 @@ public class CallDispatcher {
     private static final String BOOT_NOTIFICATION = "BootNotification";
 
     @Inject
-    RecordCodec codec;
-
-    @Inject
     ChargerService chargers;
 
     public Frame answer(ChargerConnection connection, Frame.Call call) {
@@ -46,8 +43,8 @@ public class CallDispatcher {
                 return error(adapter, call, Problem.SECURITY,
                         "Charger is not accepted yet; only BootNotification and Heartbeat are answered");
             }
-            JsonValue payload = handle(action.get(), new CallContext(chargerId, adapter.subprotocol(), deviations),
-                    call);
+            JsonValue payload = handle(adapter.codec(), action.get(),
+                    new CallContext(chargerId, adapter.subprotocol(), deviations), call);
             return new Frame.CallResult(call.messageId(), payload);
         } catch (OcppException e) {
             return error(adapter, call, e.problem(), e.getMessage());
@@ -59,8 +56,8 @@ public class CallDispatcher {
         }
     }
 
-    private <Q extends Record, R extends Record> JsonValue handle(Action<Q, R> action, CallContext context,
-            Frame.Call call) throws OcppException {
+    private static <Q extends Record, R extends Record> JsonValue handle(RecordCodec codec, Action<Q, R> action,
+            CallContext context, Frame.Call call) throws OcppException {
         Q request = codec.read(call.payload(), action.request(), context.deviations());
         R response = action.handler().handle(context, request);
         return codec.write(response);

@@ -25,6 +25,8 @@ public final class Deviations {
     public static final String UNKNOWN_VALUE = "unknown-value";
     public static final String TRANSACTION_ID_UNKNOWN = "transaction-id-unknown";
     public static final String UNPARSABLE_SAMPLE = "unparsable-sample";
+    /** A 2.0.1 transaction event whose seqNo skips numbers: events in between are missing (so far). */
+    public static final String SEQ_NO_GAP = "seq-no-gap";
 
     private final Map<String, String> seen = new LinkedHashMap<>();
 

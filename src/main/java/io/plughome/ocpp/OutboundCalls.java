@@ -10,6 +10,8 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,9 +52,20 @@ public class OutboundCalls implements ChargerLink {
             return Optional.empty();
         }
         ChargerConnection connection = live.get();
-        OutboundCall call = connection.adapter().encode(command);
-        return Optional.of(connection.calls().submit(call.action(), call.payload(), timeout)
-                .thenApply(frame -> read(connection, call, frame)));
+        List<Command> parts = connection.adapter().split(chargerId, command);
+        List<OutboundCall> calls = parts.stream().map(part -> connection.adapter().encode(chargerId, part)).toList();
+        CompletionStage<CommandReply> reply = one(connection, calls.get(0), timeout);
+        for (OutboundCall next : calls.subList(1, calls.size())) {
+            // one after the other, each part once the previous one was answered; the first refusal ends it
+            reply = reply.thenCompose(sofar -> !sofar.accepted() ? CompletableFuture.completedFuture(sofar)
+                    : one(connection, next, timeout).thenApply(sofar::merge));
+        }
+        return Optional.of(reply);
+    }
+
+    private CompletionStage<CommandReply> one(ChargerConnection connection, OutboundCall call, Duration timeout) {
+        return connection.calls().submit(call.action(), call.payload(), timeout)
+                .thenApply(frame -> read(connection, call, frame));
     }
 
     @Override
@@ -60,7 +73,7 @@ public class OutboundCalls implements ChargerLink {
         ProtocolAdapter adapter = registry.get(chargerId).map(ChargerConnection::adapter)
                 .or(() -> chargers.byId(chargerId).flatMap(c -> adapters.forProtocol(c.protocol())))
                 .orElseThrow(() -> CommandFailure.invalid("Charger " + chargerId + " speaks no version we know"));
-        adapter.encode(command); // throws when the command does not fit the version
+        adapter.encode(chargerId, command); // throws when the command does not fit the version
     }
 
     private CommandReply read(ChargerConnection connection, OutboundCall call, Frame frame) {

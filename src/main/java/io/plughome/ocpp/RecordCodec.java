@@ -45,9 +45,19 @@ public final class RecordCodec {
     public static final Instant PLAUSIBLE_FROM = io.plughome.platform.Timestamps.PLAUSIBLE_FROM;
 
     private final Validator validator;
+    private final Set<String> extensionProperties;
 
     public RecordCodec(Validator validator) {
+        this(validator, Set.of());
+    }
+
+    /**
+     * A codec for a version whose every object may carry properties that mean nothing to this
+     * server (2.0.1 {@code customData}): they are neither read nor counted as unknown.
+     */
+    public RecordCodec(Validator validator, Set<String> extensionProperties) {
         this.validator = validator;
+        this.extensionProperties = Set.copyOf(extensionProperties);
     }
 
     // ------------------------------------------------------------------ reading
@@ -93,7 +103,7 @@ public final class RecordCodec {
                             component.getAnnotation(Lenient.class), deviations);
         }
         for (String key : json.keySet()) {
-            if (!hasComponent(components, key)) {
+            if (!hasComponent(components, key) && !extensionProperties.contains(key)) {
                 deviations.add(Deviations.UNKNOWN_PROPERTY, path + key);
             }
         }

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import io.plughome.authorization.IdToken;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -42,14 +43,25 @@ public class ChargingSession {
     @SequenceGenerator(name = "charging_session_seq", sequenceName = "charging_session_seq", allocationSize = 1)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "charging_session_seq")
     private Long id;
-    @Column(name = "transaction_id")
-    private long transactionId;
+    /** The width of transaction_id: the longest transaction id 2.0.1 allows. */
+    public static final int TRANSACTION_ID_MAX = 36;
+    /** The width of id_tag_type. */
+    public static final int ID_TAG_TYPE_MAX = 20;
+
+    @Column(name = "transaction_id", length = TRANSACTION_ID_MAX)
+    private String transactionId;
     @Column(name = "charger_id")
     private String chargerId;
     @Column(name = "connector_id")
     private int connectorId;
+    @Column(name = "evse_id")
+    private Integer evseId;
     @Column(name = "id_tag", length = ID_TAG_MAX)
     private String idTag;
+    @Column(name = "id_tag_type", length = ID_TAG_TYPE_MAX)
+    private String idTagType;
+    @Column(name = "last_seq_no")
+    private Integer lastSeqNo;
     @Column(name = "authorization_status")
     private String authorizationStatus;
     @Column(name = "reservation_id")
@@ -88,12 +100,16 @@ public class ChargingSession {
     protected ChargingSession() {
     }
 
-    /** A session whose start the charger reported. Its transaction id is given once it has an id. */
-    public ChargingSession(String chargerId, int connectorId, String idTag, Long meterStartWh, Integer reservationId,
-            Instant startedAt, boolean startedUnseen, Instant now) {
+    /**
+     * A session whose start the charger reported. Its transaction id is the charger's (2.0.1), or
+     * given once the session has an id (1.6: the server draws it).
+     */
+    public ChargingSession(String chargerId, int connectorId, Integer evseId, IdToken idToken, Long meterStartWh,
+            Integer reservationId, Instant startedAt, boolean startedUnseen, Instant now) {
         this.chargerId = chargerId;
         this.connectorId = connectorId;
-        this.idTag = idTag;
+        this.evseId = evseId;
+        identify(idToken);
         this.meterStartWh = meterStartWh;
         this.reservationId = reservationId;
         this.startedAt = startedAt;
@@ -101,9 +117,55 @@ public class ChargingSession {
         this.createdAt = now;
     }
 
-    /** The transaction id this server hands out is the session's own id. */
-    public void assignTransactionId(long transactionId) {
+    public void assignTransactionId(String transactionId) {
         this.transactionId = transactionId;
+    }
+
+    /** The driver's token, when it is known (a 2.0.1 charger may send it after the start). */
+    public void identify(IdToken token) {
+        if (token != null) {
+            this.idTag = token.value();
+            this.idTagType = token.type();
+        }
+    }
+
+    /** Where a message falls in a transaction's sequence (2.0.1 seqNo). */
+    public enum Sequence {
+        /** The next one expected, or the first seen. */
+        NEXT,
+        /** Later than the next one expected: messages in between are missing (so far). */
+        GAP,
+        /** Not later than one already seen: sent again, or arriving late. */
+        EARLIER
+    }
+
+    /** Notes a message's sequence number and says where it falls. */
+    public Sequence sequence(int seqNo) {
+        if (lastSeqNo == null) {
+            lastSeqNo = seqNo;
+            return Sequence.NEXT;
+        }
+        if (seqNo <= lastSeqNo) {
+            return Sequence.EARLIER;
+        }
+        Sequence where = seqNo == lastSeqNo + 1 ? Sequence.NEXT : Sequence.GAP;
+        lastSeqNo = seqNo;
+        return where;
+    }
+
+    /**
+     * A start report that arrives after later reports of the same transaction (2.0.1 events out
+     * of order): the session began at the earlier time, with that meter reading.
+     */
+    public void startedAt(Instant at, Long meterStartWh) {
+        if (at != null && at.isBefore(startedAt)) {
+            startedAt = at;
+            if (meterStartWh != null) {
+                this.meterStartWh = meterStartWh;
+            }
+        } else if (this.meterStartWh == null) {
+            this.meterStartWh = meterStartWh;
+        }
     }
 
     /** Applies the newest values of a batch of readings, unless newer ones were already applied. */
@@ -114,6 +176,9 @@ public class ChargingSession {
         lastSampleAt = latest.at();
         if (latest.registerWh() != null) {
             lastRegisterWh = latest.registerWh();
+            if (meterStartWh == null) {
+                meterStartWh = latest.registerWh(); // a start without a reading: the first one counts from here
+            }
         }
         if (latest.powerW() != null) {
             powerW = latest.powerW();
@@ -126,10 +191,10 @@ public class ChargingSession {
         }
     }
 
-    public void stop(Long meterStopWh, Instant at, String reason, String idTag) {
+    public void stop(Long meterStopWh, Instant at, StopReason reason, String idTag) {
         this.meterStopWh = meterStopWh;
         this.stoppedAt = at;
-        this.stopReason = reason;
+        this.stopReason = reason.name();
         this.stopIdTag = idTag;
         if (meterStopWh != null && (lastRegisterWh == null || meterStopWh >= lastRegisterWh)) {
             lastRegisterWh = meterStopWh;
@@ -174,8 +239,22 @@ public class ChargingSession {
         return id;
     }
 
-    public long transactionId() {
+    public String transactionId() {
         return transactionId;
+    }
+
+    /** The EVSE of the connector (for 1.6 the connector's own number). */
+    public Integer evseId() {
+        return evseId;
+    }
+
+    /** The 2.0.1 type of the token, null for 1.6. */
+    public String idTagType() {
+        return idTagType;
+    }
+
+    public Integer lastSeqNo() {
+        return lastSeqNo;
     }
 
     public String chargerId() {
@@ -239,6 +318,10 @@ public class ChargingSession {
         return socPercent;
     }
 
+    /**
+     * Why it ended: a {@link StopReason} name (sessions stored before reasons were neutral may
+     * hold the charger's own word).
+     */
     public String stopReason() {
         return stopReason;
     }

@@ -9,7 +9,7 @@ public final class SessionEvents {
     private SessionEvents() {
     }
 
-    public record Started(String chargerId, Instant at, long sessionId, long transactionId, int connectorId,
+    public record Started(String chargerId, Instant at, long sessionId, String transactionId, int connectorId,
             String idTag, Long meterStartWh) implements DomainEvent {
         @Override
         public String type() {
@@ -17,7 +17,7 @@ public final class SessionEvents {
         }
     }
 
-    public record Stopped(String chargerId, Instant at, long sessionId, long transactionId, int connectorId,
+    public record Stopped(String chargerId, Instant at, long sessionId, String transactionId, int connectorId,
             Long energyWh, String stopReason) implements DomainEvent {
         @Override
         public String type() {
@@ -26,7 +26,7 @@ public final class SessionEvents {
     }
 
     /** New meter values for an active session: its live energy and power. */
-    public record Meter(String chargerId, Instant at, long sessionId, long transactionId, int connectorId,
+    public record Meter(String chargerId, Instant at, long sessionId, String transactionId, int connectorId,
             Long energyWh, Double powerW, Double currentA, Double socPercent) implements DomainEvent {
         @Override
         public String type() {

@@ -1,5 +1,6 @@
 package io.plughome.session;
 
+import io.plughome.authorization.IdToken;
 import io.plughome.platform.DomainEvent;
 import io.plughome.platform.Timestamps;
 import jakarta.enterprise.event.Event;
@@ -29,9 +30,6 @@ public class SessionService {
 
     private static final Logger LOG = Logger.getLogger(SessionService.class.getName());
 
-    /** Transaction ids a charger sends when it lost the real one (0, negative, beyond 32 bits). */
-    private static final long MAX_TRANSACTION_ID = Integer.MAX_VALUE;
-
     @PersistenceContext(unitName = "plughome")
     EntityManager em;
 
@@ -46,18 +44,39 @@ public class SessionService {
     }
 
     /**
-     * A charger started a transaction. A repeated StartTransaction (the charger did not get our
-     * answer and sent it again) returns the session already recorded. {@code authorizationStatus}
-     * is what the charger is told of the idTag (Accepted, Blocked, Expired, Invalid).
+     * The start of a transaction as a charger reported it. {@code transactionId} is the
+     * charger's own (2.0.1) or null, when the server draws it (1.6: the digits of the session's
+     * number). {@code authorizationStatus} is what the charger is told of the token (Accepted,
+     * Blocked, Expired, Invalid).
      */
-    public ChargingSession started(String chargerId, int connectorId, String idTag, long meterStartWh,
-            Integer reservationId, Instant chargerTime, String authorizationStatus) {
+    public record Start(String chargerId, int connectorId, Integer evseId, IdToken idToken, Long meterStartWh,
+            Integer reservationId, Instant chargerTime, String authorizationStatus, String transactionId) {
+    }
+
+    /**
+     * A charger started a transaction. A repeated start (the charger did not get our answer and
+     * sent it again) returns the session already recorded.
+     */
+    public ChargingSession started(Start start) {
         Instant now = clock.instant();
-        Instant startedAt = Timestamps.chargerOrServer(chargerTime, now);
-        if (Timestamps.plausible(chargerTime, now)) {
+        String chargerId = start.chargerId();
+        int connectorId = start.connectorId();
+        Instant startedAt = Timestamps.chargerOrServer(start.chargerTime(), now);
+        if (start.transactionId() != null) {
+            Optional<ChargingSession> known = byTransaction(chargerId, start.transactionId());
+            if (known.isPresent()) {
+                // sent again, or a start that arrives after later reports of the transaction
+                known.get().startedAt(Timestamps.chargerOrServer(start.chargerTime(), now), start.meterStartWh());
+                if (known.get().idTag() == null && start.idToken() != null) {
+                    known.get().identify(start.idToken());
+                    known.get().authorized(start.authorizationStatus());
+                }
+                return known.get();
+            }
+        } else if (Timestamps.plausible(start.chargerTime(), now) && start.meterStartWh() != null) {
             Optional<ChargingSession> repeated = em.createNamedQuery("ChargingSession.findSameStart", ChargingSession.class)
                     .setParameter("chargerId", chargerId).setParameter("connectorId", connectorId)
-                    .setParameter("startedAt", startedAt).setParameter("meterStartWh", meterStartWh)
+                    .setParameter("startedAt", startedAt).setParameter("meterStartWh", start.meterStartWh())
                     .setMaxResults(1).getResultStream().findFirst();
             if (repeated.isPresent()) {
                 return repeated.get();
@@ -68,15 +87,19 @@ public class SessionService {
             // last reading it sent rather than leave it open forever.
             LOG.warning("Session " + open.id() + " on " + chargerId + "/" + connectorId
                     + " was never stopped; closing it as a new one starts");
-            open.stop(open.lastRegisterWh(), startedAt, "Other", null);
+            open.stop(open.lastRegisterWh(), startedAt, StopReason.Other, null);
             events.fire(SessionEvents.stopped(open));
         }
-        ChargingSession session = new ChargingSession(chargerId, connectorId, idTag, meterStartWh, reservationId,
-                startedAt, false, now);
-        session.authorized(authorizationStatus);
-        em.persist(session);
-        em.flush();
-        session.assignTransactionId(session.id());
+        ChargingSession session = new ChargingSession(chargerId, connectorId, start.evseId(), start.idToken(),
+                start.meterStartWh(), start.reservationId(), startedAt, false, now);
+        session.authorized(start.authorizationStatus());
+        if (start.transactionId() != null) {
+            session.assignTransactionId(start.transactionId());
+            em.persist(session);
+        } else {
+            em.persist(session); // a sequence id is drawn here, before the insert
+            session.assignTransactionId(Long.toString(session.id()));
+        }
         events.fire(SessionEvents.started(session));
         return session;
     }
@@ -87,7 +110,7 @@ public class SessionService {
      * being offline) adds nothing. Readings without a transaction id go to the connector's session
      * that was open at their time, so a late burst lands where it belongs, not in a newer session.
      */
-    public Outcome meterValues(String chargerId, int connectorId, Long transactionId, List<MeterReading> readings) {
+    public Outcome meterValues(String chargerId, int connectorId, String transactionId, List<MeterReading> readings) {
         ChargingSession session = null;
         boolean matched = true;
         if (transactionId != null) {
@@ -138,16 +161,53 @@ public class SessionService {
     }
 
     /**
+     * The end of a transaction as a charger reported it. {@code meterStopWh} null means the
+     * latest register reading (2.0.1 may end a transaction without one). {@code idMayBeLost}:
+     * the id is one chargers send when they lost the real one (1.6 ids 0 or beyond 32 bits), so
+     * an unknown id stops the charger's open session instead.
+     */
+    public record Stop(String chargerId, String transactionId, boolean idMayBeLost, Long meterStopWh,
+            Instant chargerTime, StopReason reason, String idTag, List<MeterReading> transactionData,
+            Integer connectorId) {
+
+        /** A stop whose connector the charger does not say (1.6). */
+        public Stop(String chargerId, String transactionId, boolean idMayBeLost, Long meterStopWh, Instant chargerTime,
+                StopReason reason, String idTag, List<MeterReading> transactionData) {
+            this(chargerId, transactionId, idMayBeLost, meterStopWh, chargerTime, reason, idTag, transactionData, null);
+        }
+    }
+
+    /** Notes the sequence number of a transaction's message (2.0.1 seqNo) and says where it falls. */
+    public ChargingSession.Sequence sequenced(String chargerId, String transactionId, int seqNo) {
+        return byTransaction(chargerId, transactionId).map(s -> s.sequence(seqNo))
+                .orElse(ChargingSession.Sequence.NEXT);
+    }
+
+    /**
+     * The driver's token of a running transaction became known (2.0.1 may send it after the
+     * start), with what the charger was told of it.
+     */
+    public Optional<ChargingSession> identified(String chargerId, String transactionId, IdToken token,
+            String authorizationStatus) {
+        Optional<ChargingSession> session = byTransaction(chargerId, transactionId);
+        session.filter(s -> s.idTag() == null || !s.idTag().equalsIgnoreCase(token.value())).ifPresent(s -> {
+            s.identify(token);
+            s.authorized(authorizationStatus);
+        });
+        return session;
+    }
+
+    /**
      * A charger stopped a transaction. A stop for a transaction this server never saw (started
      * while it was unreachable) is recorded as a session of its own, from its transaction data.
      */
-    public Outcome stopped(String chargerId, long transactionId, long meterStopWh, Instant chargerTime, String reason,
-            String idTag, List<MeterReading> transactionData) {
+    public Outcome stopped(Stop stop) {
         Instant now = clock.instant();
-        Instant stoppedAt = Timestamps.chargerOrServer(chargerTime, now);
-        Optional<ChargingSession> known = byTransaction(chargerId, transactionId);
+        String chargerId = stop.chargerId();
+        Instant stoppedAt = Timestamps.chargerOrServer(stop.chargerTime(), now);
+        Optional<ChargingSession> known = byTransaction(chargerId, stop.transactionId());
         boolean matched = known.isPresent();
-        if (known.isEmpty() && (transactionId <= 0 || transactionId > MAX_TRANSACTION_ID)) {
+        if (known.isEmpty() && stop.idMayBeLost()) {
             known = openByCharger(chargerId).stream().findFirst();
         }
         ChargingSession session;
@@ -157,28 +217,30 @@ public class SessionService {
                 return new Outcome(session, matched); // a repeated stop: already recorded
             }
         } else {
-            session = unseen(chargerId, transactionId, transactionData, stoppedAt, now);
+            session = unseen(chargerId, stop.connectorId() == null ? 0 : stop.connectorId(), stop.transactionId(),
+                    stop.transactionData(), stoppedAt, now);
         }
-        for (MeterReading reading : transactionData) {
+        List<MeterReading> fresh = notStoredYet(chargerId, session.connectorId(), stop.transactionData());
+        for (MeterReading reading : fresh) {
             em.persist(new MeterSample(chargerId, session.connectorId(), session.id(), reading));
         }
-        session.observe(MeterSnapshot.latest(transactionData));
-        session.stop(meterStopWh, stoppedAt, reason == null ? "Local" : reason, idTag);
+        session.observe(MeterSnapshot.latest(fresh));
+        Long meterStop = stop.meterStopWh() != null ? stop.meterStopWh() : session.lastRegisterWh();
+        session.stop(meterStop, stoppedAt, stop.reason() == null ? StopReason.Local : stop.reason(), stop.idTag());
         events.fire(SessionEvents.stopped(session));
         return new Outcome(session, matched);
     }
 
-    private ChargingSession unseen(String chargerId, long transactionId, List<MeterReading> data, Instant stoppedAt,
-            Instant now) {
+    private ChargingSession unseen(String chargerId, int connectorId, String transactionId, List<MeterReading> data,
+            Instant stoppedAt, Instant now) {
         List<MeterSnapshot> snapshots = MeterSnapshot.of(data);
         MeterSnapshot first = snapshots.stream().filter(s -> s.registerWh() != null).findFirst().orElse(null);
         Instant startedAt = data.stream().map(MeterReading::at)
                 .filter(at -> Timestamps.plausible(at, now)).min(Comparator.naturalOrder()).orElse(stoppedAt);
-        ChargingSession session = new ChargingSession(chargerId, 0, null, first == null ? null : first.registerWh(),
-                null, startedAt, true, now);
-        em.persist(session);
-        em.flush();
+        ChargingSession session = new ChargingSession(chargerId, connectorId, connectorId, null,
+                first == null ? null : first.registerWh(), null, startedAt, true, now);
         session.assignTransactionId(transactionId);
+        em.persist(session);
         LOG.info("Recorded a stop for transaction " + transactionId + " on " + chargerId
                 + " that this server never saw start, as session " + session.id());
         return session;
@@ -263,7 +325,8 @@ public class SessionService {
         }
     }
 
-    private Optional<ChargingSession> byTransaction(String chargerId, long transactionId) {
+    /** The session of a transaction id on a charger (the newest, should a charger reuse ids). */
+    public Optional<ChargingSession> byTransaction(String chargerId, String transactionId) {
         return em.createNamedQuery("ChargingSession.findByTransaction", ChargingSession.class)
                 .setParameter("chargerId", chargerId).setParameter("transactionId", transactionId)
                 .setMaxResults(1).getResultStream().findFirst();

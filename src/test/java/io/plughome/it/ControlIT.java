@@ -206,6 +206,20 @@ class ControlIT {
             assertEquals(tx, call.getJsonObject(3).getJsonNumber("transactionId").longValue());
             cp.replyStatus(call, "Accepted");
             assertEquals(200, await(answer).status());
+
+            // the session's transactionId as the API shows it (a string), or as a 1.6 number
+            for (String body : List.of("{\"transactionId\":\"" + tx + "\"}", "{\"transactionId\":" + tx + "}")) {
+                CompletableFuture<TestServer.Answer> given = post(id, "remote-stop", body);
+                JsonArray sent = cp.nextServerCall();
+                assertEquals(tx, sent.getJsonObject(3).getJsonNumber("transactionId").longValue(), body);
+                cp.replyStatus(sent, "Rejected");
+                assertEquals("Rejected", await(given).json().getString("status"));
+            }
+            TestServer.Answer notANumber = await(post(id, "remote-stop", "{\"transactionId\":\"tx-abc\"}"));
+            assertEquals(400, notANumber.status(), "a 1.6 charger's transaction ids are numbers");
+            assertTrue(notANumber.json().getString("message").contains("tx-abc"));
+            assertEquals(400, await(post(id, "remote-stop", "{\"transactionId\":1.5}")).status());
+            assertNull(cp.pollServerCall(Duration.ofMillis(300)), "nothing sent for a bad id");
         }
     }
 

@@ -93,7 +93,7 @@ class LateMessagesIT {
     private static JsonObject session(String chargerId, long transactionId) {
         return TestServer.get("/api/v1/sessions?chargerId=" + chargerId, VIEWER_TOKEN).json().getJsonArray("items")
                 .getValuesAs(JsonObject.class).stream()
-                .filter(s -> s.getJsonNumber("transactionId").longValue() == transactionId).findFirst().orElseThrow();
+                .filter(s -> s.getString("transactionId").equals(Long.toString(transactionId))).findFirst().orElseThrow();
     }
 
     private static List<JsonObject> samples(JsonObject session) {

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.plughome.charger.ChargerService;
+import io.plughome.authorization.IdToken;
+import io.plughome.charger.ConnectorState;
 import io.plughome.charger.ConnectorStatus;
+import io.plughome.charger.Fault;
+import io.plughome.session.StopReason;
 import io.plughome.charger.Registration;
 import io.plughome.session.ChargingSession;
 import io.plughome.session.MeterReading;
@@ -47,6 +51,11 @@ class SessionDomainIT {
 
     private static final Instant T0 = Instant.parse("2026-11-24T18:00:00Z");
 
+    private static SessionService.Start start(String chargerId, long meterStartWh, Instant at) {
+        return new SessionService.Start(chargerId, 1, 1, IdToken.untyped("TAG"), meterStartWh, null, at, "Accepted",
+                null);
+    }
+
     private String newCharger() {
         String id = "ARQ-" + UUID.randomUUID();
         assertEquals(Registration.ACCEPTED, chargers.connected(id, "ocpp1.6").registration());
@@ -56,8 +65,8 @@ class SessionDomainIT {
     @Test
     void aSessionIsStoredWithLiveAndFinalEnergy() {
         String id = newCharger();
-        ChargingSession started = sessions.started(id, 1, "TAG", 10_000, null, T0, "Accepted");
-        assertEquals(started.id().longValue(), started.transactionId());
+        ChargingSession started = sessions.started(start(id, 10_000, T0));
+        assertEquals(started.id().toString(), started.transactionId(), "1.6: the digits of the number drawn");
 
         sessions.meterValues(id, 1, started.transactionId(), List.of(
                 new MeterReading(T0.plusSeconds(60), MeterReading.ENERGY_REGISTER, null, null, "Sample.Periodic", "kWh",
@@ -68,7 +77,8 @@ class SessionDomainIT {
         assertEquals(11000.0, live.powerW());
         assertEquals(2, sessions.samples(started.id()).size());
 
-        sessions.stopped(id, started.transactionId(), 12_000, T0.plusSeconds(600), "Remote", "TAG", List.of());
+        sessions.stopped(new SessionService.Stop(id, started.transactionId(), false, 12_000L, T0.plusSeconds(600),
+                StopReason.Remote, "TAG", List.of()));
         ChargingSession stopped = sessions.byId(started.id()).orElseThrow();
         assertFalse(stopped.isActive());
         assertEquals(2_000L, stopped.energyWh());
@@ -81,8 +91,8 @@ class SessionDomainIT {
     @Test
     void aNewStartOnAConnectorClosesASessionWhoseStopWasLost() {
         String id = newCharger();
-        ChargingSession first = sessions.started(id, 1, "TAG", 0, null, T0, "Accepted");
-        ChargingSession second = sessions.started(id, 1, "TAG", 5_000, null, T0.plusSeconds(3600), "Accepted");
+        ChargingSession first = sessions.started(start(id, 0, T0));
+        ChargingSession second = sessions.started(start(id, 5_000, T0.plusSeconds(3600)));
         assertNotEquals(first.transactionId(), second.transactionId());
         ChargingSession closed = sessions.byId(first.id()).orElseThrow();
         assertFalse(closed.isActive());
@@ -93,8 +103,10 @@ class SessionDomainIT {
     @Test
     void statusReportsArriveOutOfOrderWithoutGoingBackInTime() {
         String id = newCharger();
-        chargers.statusReported(id, new ConnectorStatus(1, "Charging", "NoError", null, null, null, T0.plusSeconds(10)));
-        chargers.statusReported(id, new ConnectorStatus(1, "Preparing", "NoError", null, null, null, T0));
+        chargers.statusReported(id, ConnectorStatus.ofConnector(1, ConnectorState.Charging, Fault.NoError, null, null,
+                null, T0.plusSeconds(10)));
+        chargers.statusReported(id, ConnectorStatus.ofConnector(1, ConnectorState.Preparing, Fault.NoError, null, null,
+                null, T0));
         assertEquals("Charging", chargers.connectors(id).get(0).status());
     }
 

@@ -29,7 +29,8 @@ class SchemaLimitsTest {
 
     private static final Pattern TABLE = Pattern.compile("CREATE TABLE (\\w+) \\((.*?)\\n\\);", Pattern.DOTALL);
     private static final Pattern COLUMN = Pattern.compile("^\\s*(\\w+)\\s+VARCHAR\\((\\d+)\\)", Pattern.MULTILINE);
-    private static final Pattern ADDED = Pattern.compile("ALTER TABLE (\\w+) ADD COLUMN (\\w+) VARCHAR\\((\\d+)\\)");
+    private static final Pattern ADDED = Pattern.compile(
+            "ALTER TABLE (\\w+) (?:ADD COLUMN|ALTER COLUMN) (\\w+) (?:SET DATA TYPE )?VARCHAR\\((\\d+)\\)");
 
     @Test
     void declaredColumnWidthsMatchTheMigrations() throws Exception {
@@ -49,7 +50,7 @@ class SchemaLimitsTest {
         }
         assertTrue(declared.containsAll(List.of("meter_sample.measurand", "meter_sample.phase",
                 "meter_sample.location", "meter_sample.context", "meter_sample.unit", "meter_sample.raw_value",
-                "charging_session.stop_reason")),
+                "charging_session.stop_reason", "charging_session.transaction_id", "charging_session.id_tag_type")),
                 "the meter sample columns are declared: " + declared);
         // idTags are cut to ChargingSession.ID_TAG_MAX (255, JPA's default, so checked by name)
         assertEquals(io.plughome.session.ChargingSession.ID_TAG_MAX, widths.get("charging_session.id_tag"));

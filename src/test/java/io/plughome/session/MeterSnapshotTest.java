@@ -1,5 +1,6 @@
 package io.plughome.session;
 
+import io.plughome.authorization.IdToken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -62,12 +63,12 @@ class MeterSnapshotTest {
 
     @Test
     void energyOfASessionIsLiveWhileActiveAndFinalAfterStop() {
-        ChargingSession session = new ChargingSession("CP", 1, "TAG", 1000L, null, T0, false, T0);
+        ChargingSession session = new ChargingSession("CP", 1, 1, IdToken.untyped("TAG"), 1000L, null, T0, false, T0);
         assertEquals(0L, session.energyWh());
         session.observe(MeterSnapshot.latest(List.of(reading(T0.plusSeconds(60), MeterReading.ENERGY_REGISTER, null,
                 "kWh", "1.5"))));
         assertEquals(500L, session.energyWh());
-        session.stop(2750L, T0.plusSeconds(120), "Local", null);
+        session.stop(2750L, T0.plusSeconds(120), StopReason.Local, null);
         assertEquals(1750L, session.energyWh());
     }
 }

@@ -69,6 +69,9 @@ public class ChargerFilesResource {
     @Context
     SecurityContext security;
 
+    @Inject
+    io.plughome.control.RequestIds requestIds;
+
     @POST
     @Path("{id}/diagnostics")
     @Operation(summary = "Ask the charger for its diagnostics (GetDiagnostics)", description = "The charger uploads"
@@ -88,8 +91,8 @@ public class ChargerFilesResource {
             location = base + "/files/diagnostics/" + slot.token() + "/";
         }
         UploadSlot opened = slot;
-        return control.execute(Callers.actor(security), id, new Command.GetDiagnostics(location, b.startTime(),
-                b.stopTime(), b.retries(), b.retryInterval())).thenApply(result -> {
+        return control.execute(Callers.actor(security), id, new Command.UploadLog(location, b.startTime(),
+                b.stopTime(), b.retries(), b.retryInterval(), requestIds.next())).thenApply(result -> {
                     if (result.outcome() != Outcome.ACCEPTED) {
                         return ControlResource.answer(result);
                     }
@@ -155,7 +158,7 @@ public class ChargerFilesResource {
         }
         return control.execute(Callers.actor(security), id, new Command.UpdateFirmware(location,
                 body.retrieveDate() == null ? clock.instant() : body.retrieveDate(), body.retries(),
-                body.retryInterval())).thenApply(result -> {
+                body.retryInterval(), requestIds.next())).thenApply(result -> {
                     if (result.outcome() != Outcome.ACCEPTED) {
                         return ControlResource.answer(result);
                     }

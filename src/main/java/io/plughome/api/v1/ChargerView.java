@@ -38,12 +38,20 @@ public record ChargerView(
 
     /** One connector's status. */
     @Schema(name = "Connector")
-    public record ConnectorView(int connectorId, String status, String errorCode, String info, String vendorId,
-            String vendorErrorCode, Instant updatedAt) {
+    public record ConnectorView(
+            @Schema(description = "The number the API addresses the connector by (remote-start, unlock, ...)")
+            int connectorId,
+            @Schema(description = "The EVSE holding the connector (OCPP 2.0.1); for 1.6 chargers the connector's own"
+                    + " number, 0 for the charger itself") Integer evseId,
+            @Schema(description = "Available, Preparing, Charging, SuspendedEV, SuspendedEVSE, Finishing, Reserved,"
+                    + " Unavailable or Faulted, whatever the charger's OCPP version") String status,
+            @Schema(description = "NoError, or the fault: ConnectorLockFailure, GroundFailure, OverCurrentFailure,"
+                    + " ..., OtherError") String errorCode,
+            String info, String vendorId, String vendorErrorCode, Instant updatedAt) {
 
         static ConnectorView of(Connector c) {
-            return new ConnectorView(c.connectorId(), c.status(), c.errorCode(), c.info(), c.vendorId(),
-                    c.vendorErrorCode(), c.updatedAt());
+            return new ConnectorView(c.connectorId(), c.evseId() == null ? c.connectorId() : c.evseId(), c.status(),
+                    c.errorCode(), c.info(), c.vendorId(), c.vendorErrorCode(), c.updatedAt());
         }
     }
 

@@ -1,10 +1,14 @@
 package io.plughome.api.v1;
 
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request bodies of the control endpoints. */
@@ -21,7 +25,27 @@ public final class ControlBodies {
 
     @Schema(name = "RemoteStop", description = "Stop a transaction; without transactionId the charger's active one"
             + " (on connectorId, when given)")
-    public record RemoteStop(@Positive Long transactionId, @Positive Integer connectorId) {
+    public record RemoteStop(
+            @Schema(type = SchemaType.STRING, maxLength = 36, description = "The session's transactionId; a 1.6"
+                    + " charger's may be given as a number too") JsonValue transactionId,
+            @Positive Integer connectorId) {
+
+        /** The transaction id as a string: given as one, or as a whole number (1.6); null when not given. */
+        public String transactionIdText() {
+            if (transactionId == null || transactionId == JsonValue.NULL) {
+                return null;
+            }
+            if (transactionId instanceof JsonString text && !text.getString().isEmpty()
+                    && text.getString().length() <= 36) {
+                return text.getString();
+            }
+            if (transactionId instanceof JsonNumber number && number.isIntegral() && number.bigDecimalValue()
+                    .signum() > 0) {
+                return number.bigIntegerValue().toString();
+            }
+            throw ApiError.badRequest("transactionId must be a string of 1 to 36 characters or a positive whole"
+                    + " number");
+        }
     }
 
     public enum ResetType { Soft, Hard }
@@ -47,7 +71,8 @@ public final class ControlBodies {
     }
 
     @Schema(name = "Trigger", description = "Ask the charger to send a message now: BootNotification,"
-            + " DiagnosticsStatusNotification, FirmwareStatusNotification, Heartbeat, MeterValues or StatusNotification")
+            + " DiagnosticsStatusNotification (2.0.1: LogStatusNotification, either name for either version),"
+            + " FirmwareStatusNotification, Heartbeat, MeterValues or StatusNotification")
     public record Trigger(@NotNull String requestedMessage, @Positive Integer connectorId) {
     }
 }

@@ -5,7 +5,10 @@ import io.plughome.control.Command;
 import io.plughome.control.CommandResult;
 import io.plughome.control.ControlConfig;
 import io.plughome.control.ControlService;
+import io.plughome.control.RequestIds;
+import io.plughome.control.Setting;
 import io.plughome.control.TriggerMessage;
+import io.plughome.authorization.IdToken;
 import io.plughome.session.ChargingSession;
 import io.plughome.session.SessionService;
 import jakarta.enterprise.context.RequestScoped;
@@ -22,7 +25,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +77,9 @@ public class ControlResource {
     @Inject
     ChargerService chargers;
 
+    @Inject
+    RequestIds requestIds;
+
     @Context
     SecurityContext security;
 
@@ -84,7 +89,8 @@ public class ControlResource {
     public CompletionStage<Response> remoteStart(@Parameter(description = "Charge point id") @PathParam("id") String id,
             @Valid ControlBodies.RemoteStart body) {
         ControlBodies.RemoteStart b = body == null ? new ControlBodies.RemoteStart(null, null) : body;
-        return send(id, new Command.RemoteStart(b.connectorId(), b.idTag() != null ? b.idTag() : config.remoteIdTag()));
+        return send(id, new Command.RemoteStart(b.connectorId(), new IdToken(b.idTag() != null ? b.idTag()
+                : config.remoteIdTag(), IdToken.CENTRAL), requestIds.next()));
     }
 
     @POST
@@ -93,7 +99,7 @@ public class ControlResource {
             description = "Without transactionId, the charger's active transaction is stopped (409 when it has none;"
                     + " give connectorId or transactionId when several are active).")
     public CompletionStage<Response> remoteStop(@PathParam("id") String id, @Valid ControlBodies.RemoteStop body) {
-        Long transactionId = body == null ? null : body.transactionId();
+        String transactionId = body == null ? null : body.transactionIdText();
         if (transactionId == null) {
             transactionId = activeTransaction(id, body == null ? null : body.connectorId());
         }
@@ -141,12 +147,12 @@ public class ControlResource {
             if (body.value() == null) {
                 throw ApiError.badRequest("ChangeConfiguration needs a value for '" + body.key() + "'");
             }
-            return send(id, new Command.ChangeConfiguration(body.key(), body.value()));
+            return send(id, new Command.ChangeConfiguration(Setting.parse(body.key()), body.value()));
         }
         if (body != null && body.value() != null) {
             throw ApiError.badRequest("A value needs the key it is for");
         }
-        return send(id, new Command.GetConfiguration(body == null || body.keys() == null ? List.of() : body.keys()));
+        return send(id, new Command.GetConfiguration(settings(body == null ? null : body.keys())));
     }
 
     @GET
@@ -158,7 +164,11 @@ public class ControlResource {
     public CompletionStage<Response> readConfiguration(@PathParam("id") String id,
             @Parameter(description = "Keys to read (repeat the parameter); all keys when none")
             @QueryParam("key") List<String> keys) {
-        return send(id, new Command.GetConfiguration(keys == null ? List.of() : keys));
+        return send(id, new Command.GetConfiguration(settings(keys)));
+    }
+
+    private static List<Setting> settings(List<String> keys) {
+        return keys == null ? List.of() : keys.stream().map(Setting::parse).toList();
     }
 
     @POST
@@ -169,8 +179,8 @@ public class ControlResource {
             throw ApiError.badRequest("Give the message: {\"requestedMessage\": \"StatusNotification\"}");
         }
         TriggerMessage message = TriggerMessage.byName(body.requestedMessage()).orElseThrow(() -> ApiError.badRequest(
-                "requestedMessage must be one of " + Arrays.stream(TriggerMessage.values())
-                        .map(TriggerMessage::messageName).collect(Collectors.joining(", "))));
+                "requestedMessage must be one of " + TriggerMessage.allNames().stream().sorted()
+                        .collect(Collectors.joining(", "))));
         return send(id, new Command.Trigger(message, body.connectorId()));
     }
 
@@ -191,7 +201,7 @@ public class ControlResource {
         return send(id, new Command.Call(action, object));
     }
 
-    private long activeTransaction(String chargerId, Integer connectorId) {
+    private String activeTransaction(String chargerId, Integer connectorId) {
         if (chargers.byId(chargerId).isEmpty()) {
             throw ApiError.noCharger(chargerId);
         }

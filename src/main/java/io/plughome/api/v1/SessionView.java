@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Session", description = "A charging session (an OCPP transaction)")
 public record SessionView(
         @Schema(description = "PlugHome's id of the session") long id,
-        @Schema(description = "The OCPP transactionId") long transactionId,
+        @Schema(description = "The OCPP transactionId, as a string for every charger: the charger's own for OCPP"
+                + " 2.0.1, the digits of the number PlugHome drew for 1.6") String transactionId,
         String chargerId,
         int connectorId,
         String idTag,

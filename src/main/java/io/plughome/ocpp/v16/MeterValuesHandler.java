@@ -26,7 +26,8 @@ public class MeterValuesHandler {
     SessionService sessions;
 
     Response handle(CallContext context, Request r) {
-        SessionService.Outcome outcome = sessions.meterValues(context.chargerId(), r.connectorId(), r.transactionId(),
+        SessionService.Outcome outcome = sessions.meterValues(context.chargerId(), r.connectorId(),
+                r.transactionId() == null ? null : r.transactionId().toString(),
                 SampledValues.toReadings(r.meterValue(), context.deviations()));
         if (!outcome.transactionMatched()) {
             context.deviations().add(Deviations.TRANSACTION_ID_UNKNOWN, "MeterValues transactionId=" + r.transactionId());

@@ -1,5 +1,6 @@
 package io.plughome.ocpp.v16;
 
+import io.plughome.authorization.IdToken;
 import io.plughome.authorization.IdTags;
 import io.plughome.authorization.Verdict;
 import io.plughome.ocpp.CallContext;
@@ -36,8 +37,18 @@ public class StartTransactionHandler {
 
     Response handle(CallContext context, Request r) {
         Verdict verdict = idTags.verdict(r.idTag());
-        ChargingSession session = sessions.started(context.chargerId(), r.connectorId(), r.idTag(), r.meterStart(),
-                r.reservationId(), r.timestamp(), verdict.status().name());
-        return new Response(Types.IdTagInfo.of(verdict), session.transactionId());
+        ChargingSession session = sessions.started(new SessionService.Start(context.chargerId(), r.connectorId(),
+                r.connectorId(), IdToken.untyped(r.idTag()), r.meterStart(), r.reservationId(), r.timestamp(),
+                verdict.status().name(), null));
+        return new Response(Types.IdTagInfo.of(verdict), number(session));
+    }
+
+    /** 1.6 sessions have the digits of a number as transaction id; the session's own number otherwise. */
+    static long number(ChargingSession session) {
+        try {
+            return Long.parseLong(session.transactionId());
+        } catch (NumberFormatException e) {
+            return session.id();
+        }
     }
 }

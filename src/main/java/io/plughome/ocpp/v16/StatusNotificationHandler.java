@@ -1,7 +1,9 @@
 package io.plughome.ocpp.v16;
 
 import io.plughome.charger.ChargerService;
+import io.plughome.charger.ConnectorState;
 import io.plughome.charger.ConnectorStatus;
+import io.plughome.charger.Fault;
 import io.plughome.ocpp.CallContext;
 import io.plughome.platform.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,8 +34,9 @@ public class StatusNotificationHandler {
 
     Response handle(CallContext context, Request r) {
         Instant at = Timestamps.chargerOrServer(r.timestamp(), clock.instant());
-        chargers.statusReported(context.chargerId(), new ConnectorStatus(r.connectorId(), r.status().name(),
-                r.errorCode().name(), r.info(), r.vendorId(), r.vendorErrorCode(), at));
+        chargers.statusReported(context.chargerId(), ConnectorStatus.ofConnector(r.connectorId(),
+                ConnectorState.valueOf(r.status().name()), Fault.valueOf(r.errorCode().name()), r.info(), r.vendorId(),
+                r.vendorErrorCode(), at));
         return new Response();
     }
 }

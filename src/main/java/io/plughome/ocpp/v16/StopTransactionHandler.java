@@ -6,6 +6,7 @@ import io.plughome.ocpp.Deviations;
 import io.plughome.ocpp.Lenient;
 import io.plughome.session.ChargingSession;
 import io.plughome.session.SessionService;
+import io.plughome.session.StopReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -24,6 +25,22 @@ public class StopTransactionHandler {
     static final Set<String> REASONS = Set.of("EmergencyStop", "EVDisconnected", "HardReset", "Local", "Other",
             "PowerLoss", "Reboot", "Remote", "SoftReset", "UnlockCommand", "DeAuthorized");
 
+    /** Transaction ids a charger sends when it lost the real one (0, negative, beyond 32 bits). */
+    private static final long MAX_TRANSACTION_ID = Integer.MAX_VALUE;
+
+    /**
+     * The 1.6 reason as PlugHome's: the names are the same; a misspelt case is corrected, an
+     * unknown reason is Other, each counted (the deviation keeps the charger's word). No reason is
+     * Local, as 1.6 says.
+     */
+    static StopReason reason(String reason, Deviations deviations) {
+        if (reason == null) {
+            return StopReason.Local;
+        }
+        String known = SampledValues.known(reason, REASONS, Deviations.UNKNOWN_VALUE, deviations);
+        return REASONS.contains(known) ? StopReason.valueOf(known) : StopReason.Other;
+    }
+
     public record Request(@Lenient(maxLength = 20, keepUpTo = ChargingSession.ID_TAG_MAX) String idTag,
             @NotNull @Lenient Long meterStop,
             @NotNull Instant timestamp, @NotNull Long transactionId, String reason,
@@ -40,10 +57,10 @@ public class StopTransactionHandler {
     IdTags idTags;
 
     Response handle(CallContext context, Request r) {
-        String reason = context.deviations().fit(SampledValues.known(r.reason(), REASONS, Deviations.UNKNOWN_VALUE,
-                context.deviations()), ChargingSession.STOP_REASON_MAX, "reason");
-        SessionService.Outcome outcome = sessions.stopped(context.chargerId(), r.transactionId(), r.meterStop(),
-                r.timestamp(), reason, r.idTag(), SampledValues.toReadings(r.transactionData(), context.deviations()));
+        SessionService.Outcome outcome = sessions.stopped(new SessionService.Stop(context.chargerId(),
+                r.transactionId().toString(), r.transactionId() <= 0 || r.transactionId() > MAX_TRANSACTION_ID,
+                r.meterStop(), r.timestamp(), reason(r.reason(), context.deviations()), r.idTag(),
+                SampledValues.toReadings(r.transactionData(), context.deviations())));
         if (!outcome.transactionMatched()) {
             context.deviations().add(Deviations.TRANSACTION_ID_UNKNOWN, "StopTransaction transactionId=" + r.transactionId());
         }

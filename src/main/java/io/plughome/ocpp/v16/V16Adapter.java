@@ -5,6 +5,7 @@ import io.plughome.ocpp.Action;
 import io.plughome.ocpp.OutboundCall;
 import io.plughome.ocpp.Problem;
 import io.plughome.ocpp.ProtocolAdapter;
+import io.plughome.ocpp.RecordCodec;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,6 +44,9 @@ public class V16Adapter implements ProtocolAdapter {
     @Inject
     V16Commands commands;
 
+    @Inject
+    RecordCodec codec;
+
     private Map<String, Action<?, ?>> actions;
 
     @PostConstruct
@@ -74,8 +78,13 @@ public class V16Adapter implements ProtocolAdapter {
     }
 
     @Override
-    public OutboundCall encode(Command command) {
-        return commands.encode(command);
+    public RecordCodec codec() {
+        return codec;
+    }
+
+    @Override
+    public OutboundCall encode(String chargerId, Command command) {
+        return commands.encode(chargerId, command);
     }
 
     @Override

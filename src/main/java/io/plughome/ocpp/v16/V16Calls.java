@@ -1,5 +1,6 @@
 package io.plughome.ocpp.v16;
 
+import io.plughome.ocpp.CommandEncoder.Spec;
 import io.plughome.ocpp.Lenient;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -200,10 +201,6 @@ public final class V16Calls {
     }
 
     public record UpdateFirmwareResponse() {
-    }
-
-    /** A server-initiated call: the records of its request and of its answer. */
-    public record Spec(Class<? extends Record> request, Class<? extends Record> response) {
     }
 
     /** Every call a Central System may send in OCPP 1.6J, by action name. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.plughome.control.Command;
 import io.plughome.control.CommandFailure;
 import io.plughome.control.CommandReply;
+import io.plughome.control.Setting;
 import io.plughome.ocpp.Deviations;
 import io.plughome.ocpp.OutboundCall;
 import io.plughome.ocpp.RecordCodec;
@@ -35,7 +36,7 @@ class V16CommandsTest {
 
     private String refusal(String action, String payload) {
         CommandFailure failure = assertThrows(CommandFailure.class,
-                () -> commands.encode(new Command.Call(action, json(payload))));
+                () -> commands.encode("CP", new Command.Call(action, json(payload))));
         assertTrue(failure.invalidCommand(), failure.error());
         return failure.getMessage();
     }
@@ -43,7 +44,7 @@ class V16CommandsTest {
     @Test
     void aValidRawCallGoesOutAsGivenAndItsAnswerComesBackAsSent() throws Exception {
         JsonObject payload = json("{\"vendorId\":\"com.example\",\"messageId\":\"m\",\"data\":\"{\\\"a\\\":1}\"}");
-        OutboundCall call = commands.encode(new Command.Call("DataTransfer", payload));
+        OutboundCall call = commands.encode("CP", new Command.Call("DataTransfer", payload));
         assertEquals("DataTransfer", call.action());
         assertEquals(payload, call.payload());
         JsonObject answer = json("{\"status\":\"Rejected\",\"data\":\"no\"}");
@@ -51,7 +52,7 @@ class V16CommandsTest {
         assertEquals("Rejected", reply.status());
         assertFalse(reply.accepted());
         assertEquals(answer, reply.payload());
-        CommandReply version = commands.encode(new Command.Call("GetLocalListVersion", JsonObject.EMPTY_JSON_OBJECT))
+        CommandReply version = commands.encode("CP", new Command.Call("GetLocalListVersion", JsonObject.EMPTY_JSON_OBJECT))
                 .reader().read(json("{\"listVersion\":4}"), new Deviations());
         assertTrue(version.accepted(), "an answer without status is an answer");
     }
@@ -85,7 +86,7 @@ class V16CommandsTest {
     @Test
     void aDifferentialLocalListRemovesWithoutIdTagInfo() {
         Instant expiry = Instant.parse("2027-01-01T00:00:00Z");
-        OutboundCall call = commands.encode(new Command.SendLocalList(9, false, List.of(
+        OutboundCall call = commands.encode("CP", new Command.SendLocalList(9, false, List.of(
                 new Command.SendLocalList.ListEntry("CARD-A", "Blocked", expiry, "FAMILY"),
                 new Command.SendLocalList.ListEntry("CARD-B", null, null, null))));
         assertEquals(json("{\"listVersion\":9,\"localAuthorizationList\":[{\"idTag\":\"CARD-A\",\"idTagInfo\":"
@@ -95,17 +96,19 @@ class V16CommandsTest {
 
     @Test
     void theAuthorizationKeyIsFoundInEitherFormAndNeverAudited() {
-        Command dedicated = new Command.ChangeConfiguration("authorizationkey", "new-secret-0001");
-        assertEquals("new-secret-0001", dedicated.authorizationKey().orElseThrow());
+        Command dedicated = new Command.ChangeConfiguration(Setting.parse("authorizationkey"), "new-secret-0001");
+        assertEquals("new-secret-0001", dedicated.newSharedSecret().orElseThrow());
         assertFalse(dedicated.audited().toString().contains("new-secret"));
         Command raw = new Command.Call("ChangeConfiguration",
                 json("{\"key\":\"AuthorizationKey\",\"value\":\"new-secret-0002\"}"));
-        assertEquals("new-secret-0002", raw.authorizationKey().orElseThrow());
+        assertEquals("new-secret-0002", raw.newSharedSecret().orElseThrow());
         assertFalse(raw.audited().toString().contains("new-secret"));
         assertEquals("Call:ChangeConfiguration", raw.name());
-        Command other = new Command.ChangeConfiguration("HeartbeatInterval", "60");
-        assertTrue(other.authorizationKey().isEmpty());
-        assertEquals(other, other.audited());
+        Command other = new Command.ChangeConfiguration(Setting.parse("HeartbeatInterval"), "60");
+        assertTrue(other.newSharedSecret().isEmpty());
+        assertEquals(Map.of("key", "HeartbeatInterval", "value", "60"), other.audited());
+        Command v201 = new Command.ChangeConfiguration(Setting.parse("SecurityCtrlr.BasicAuthPassword"), "s3cret-0003");
+        assertEquals("s3cret-0003", v201.newSharedSecret().orElseThrow(), "the 2.0.1 name of the same setting");
         assertTrue(((Map<?, ?>) new Command.Call("ClearCache", JsonObject.EMPTY_JSON_OBJECT).audited())
                 .containsKey("payload"));
     }
