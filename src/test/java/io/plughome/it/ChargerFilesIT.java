@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.plughome.testsupport.ChargePointSimulator;
+import io.plughome.testsupport.ChargePointSimulator.Version;
 import io.plughome.testsupport.TestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -27,6 +28,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Logs and firmware with PlugHome as the file server: a GetDiagnostics whose upload lands in the
@@ -55,27 +58,34 @@ class ChargerFilesIT {
         return TestServer.sendAsync("POST", path, ADMIN_TOKEN, body);
     }
 
-    @Test
-    void aDiagnosticsUploadLandsInTheDataDirectory() throws Exception {
-        String id = TestServer.uniqueId("DIAG");
+    @ParameterizedTest
+    @EnumSource(Version.class)
+    void aDiagnosticsUploadLandsInTheDataDirectory(Version version) throws Exception {
+        String id = TestServer.uniqueId("DIAG-" + version.name());
+        boolean v16 = version == Version.V16;
         byte[] log = ("2026-11-25T08:00:00Z boot ok\n2026-11-25T08:01:00Z " + "x".repeat(100_000))
                 .getBytes(StandardCharsets.UTF_8);
         String location;
-        try (ChargePointSimulator cp = ChargePointSimulator.booted16(base, id)) {
+        try (ChargePointSimulator cp = ChargePointSimulator.booted(base, id, version)) {
             CompletableFuture<TestServer.Answer> asked = post("/api/v1/chargers/" + id + "/diagnostics",
                     "{\"startTime\":\"2026-11-24T00:00:00Z\"}");
-            JsonArray call = cp.nextServerCall();
-            assertEquals("GetDiagnostics", call.getString(2));
-            location = call.getJsonObject(3).getString("location");
+            JsonArray call = cp.expectCall("GetDiagnostics");
+            JsonObject request = v16 ? call.getJsonObject(3) : call.getJsonObject(3).getJsonObject("log");
+            location = request.getString(v16 ? "location" : "remoteLocation");
             assertTrue(location.startsWith(base + "/files/diagnostics/") && location.endsWith("/"), location);
-            assertEquals("2026-11-24T00:00:00Z", call.getJsonObject(3).getString("startTime"));
-            cp.reply(call, Json.createObjectBuilder().add("fileName", "diag.log").build());
+            assertEquals("2026-11-24T00:00:00Z", request.getString(v16 ? "startTime" : "oldestTimestamp"));
+            if (!v16) {
+                assertEquals("DiagnosticsLog", call.getJsonObject(3).getString("logType"));
+            }
+            cp.reply(call, v16 ? Json.createObjectBuilder().add("fileName", "diag.log").build()
+                    : Json.createObjectBuilder().add("status", "Accepted").add("filename", "diag.log").build());
             TestServer.Answer answer = asked.join();
             assertEquals(200, answer.status(), answer.body());
             assertEquals("diag.log", answer.json().getString("fileName"));
             assertEquals(location, answer.json().getString("location"));
+            String statusAction = v16 ? "DiagnosticsStatusNotification" : "LogStatusNotification";
 
-            cp.callOk("DiagnosticsStatusNotification", Json.createObjectBuilder().add("status", "Uploading").build());
+            cp.callOk(statusAction, Json.createObjectBuilder().add("status", "Uploading").build());
             // a charger that appends the file name and PUTs the file
             HttpResponse<byte[]> put = http(HttpRequest.newBuilder(URI.create(location + "diag.log"))
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(log)));
@@ -91,7 +101,7 @@ class ChargerFilesIT {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(form)));
             assertEquals(201, multipart.statusCode(), new String(multipart.body(), StandardCharsets.UTF_8));
             assertEquals("second.tar.gz", json(multipart.body()).getString("name"), "no way out of its folder");
-            cp.callOk("DiagnosticsStatusNotification", Json.createObjectBuilder().add("status", "Uploaded").build());
+            cp.callOk(statusAction, Json.createObjectBuilder().add("status", "Uploaded").build());
         }
 
         Path folder = TestServer.dataDir().resolve("diagnostics").resolve(id);
@@ -130,8 +140,10 @@ class ChargerFilesIT {
                 .getJsonArray("files").size());
     }
 
-    @Test
-    void firmwareUploadedByTheOwnerIsDownloadedByTheCharger() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Version.class)
+    void firmwareUploadedByTheOwnerIsDownloadedByTheCharger(Version version) throws Exception {
+        boolean v16 = version == Version.V16;
         byte[] image = new byte[300_000];
         new java.util.Random(42).nextBytes(image);
         HttpResponse<byte[]> uploaded = http(HttpRequest.newBuilder(URI.create(base + "/api/v1/firmware?name=wallbox-2.1.bin"))
@@ -147,22 +159,26 @@ class ChargerFilesIT {
                 .header("Authorization", "Bearer " + VIEWER_TOKEN).POST(HttpRequest.BodyPublishers.ofString("x")))
                 .statusCode());
 
-        String id = TestServer.uniqueId("FW");
-        try (ChargePointSimulator cp = ChargePointSimulator.booted16(base, id)) {
+        String id = TestServer.uniqueId("FW-" + version.name());
+        try (ChargePointSimulator cp = ChargePointSimulator.booted(base, id, version)) {
             assertEquals(400, TestServer.send("POST", "/api/v1/chargers/" + id + "/firmware", ADMIN_TOKEN, "{}")
                     .status());
             assertEquals(404, TestServer.send("POST", "/api/v1/chargers/" + id + "/firmware", ADMIN_TOKEN,
                     "{\"firmwareId\":999999}").status());
             CompletableFuture<TestServer.Answer> asked = post("/api/v1/chargers/" + id + "/firmware",
                     "{\"firmwareId\":" + firmwareId + ",\"retries\":2}");
-            JsonArray call = cp.nextServerCall();
-            assertEquals("UpdateFirmware", call.getString(2));
-            String location = call.getJsonObject(3).getString("location");
+            JsonArray call = cp.expectCall("UpdateFirmware");
+            JsonObject firmware = v16 ? call.getJsonObject(3) : call.getJsonObject(3).getJsonObject("firmware");
+            String location = firmware.getString("location");
             assertEquals(base + file.getString("chargerPath"), location);
             assertEquals(2, call.getJsonObject(3).getInt("retries"));
-            assertTrue(Instant.parse(call.getJsonObject(3).getString("retrieveDate"))
+            assertTrue(Instant.parse(firmware.getString(v16 ? "retrieveDate" : "retrieveDateTime"))
                     .isBefore(Instant.now().plusSeconds(5)));
-            cp.reply(call, JsonObject.EMPTY_JSON_OBJECT);
+            if (!v16) {
+                assertTrue(call.getJsonObject(3).getInt("requestId") > 0);
+            }
+            cp.reply(call, v16 ? JsonObject.EMPTY_JSON_OBJECT
+                    : Json.createObjectBuilder().add("status", "Accepted").build());
             TestServer.Answer answer = asked.join();
             assertEquals(200, answer.status(), answer.body());
 

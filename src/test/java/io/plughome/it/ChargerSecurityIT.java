@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.plughome.testsupport.ChargePointSimulator;
+import io.plughome.testsupport.ChargePointSimulator.Version;
 import io.plughome.testsupport.TestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -24,6 +25,8 @@ import java.util.concurrent.CompletionException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Charger security: shared secrets (OCPP security profile 1, HTTP Basic at the upgrade),
@@ -166,13 +169,14 @@ class ChargerSecurityIT {
         assertFalse(named.json().getBoolean("sharedSecretSet"));
     }
 
-    @Test
-    void aPendingChargerWaitsUntilAnAdminApprovesIt() {
-        String id = TestServer.uniqueId("SEC-PEND");
-        try (ChargePointSimulator cp = ChargePointSimulator.connect16(base, id)) {
-            cp.boot("Acme", "Pending");
+    @ParameterizedTest
+    @EnumSource(Version.class)
+    void aPendingChargerWaitsUntilAnAdminApprovesIt(Version version) {
+        String id = TestServer.uniqueId("SEC-PEND-" + version.name());
+        try (ChargePointSimulator cp = ChargePointSimulator.connect(base, id, version)) {
+            cp.bootUp("Acme", "Pending");
             assertEquals(200, patch(id, "{\"approved\":false}", ADMIN_TOKEN).status());
-            assertEquals("Pending", cp.boot("Acme", "Pending").getString("status"));
+            assertEquals("Pending", cp.bootUp("Acme", "Pending").getString("status"));
             JsonArray refused = cp.call("StatusNotification", Json.createObjectBuilder().add("connectorId", 1)
                     .add("status", "Available").add("errorCode", "NoError").build());
             assertEquals(4, refused.getInt(0));
@@ -187,14 +191,15 @@ class ChargerSecurityIT {
             assertEquals("TriggerMessage", trigger.getString(2));
             assertEquals("BootNotification", trigger.getJsonObject(3).getString("requestedMessage"));
             cp.replyStatus(trigger, "Accepted");
-            assertEquals("Accepted", cp.boot("Acme", "Pending").getString("status"));
-            cp.status(1, "Available", "NoError");
+            assertEquals("Accepted", cp.bootUp("Acme", "Pending").getString("status"));
+            cp.connectorStatus(1, "Available");
         }
     }
 
-    @Test
-    void profile2WssWorksWithTheGeneratedCertificate() throws Exception {
-        String id = TestServer.uniqueId("SEC-TLS");
+    @ParameterizedTest
+    @EnumSource(Version.class)
+    void profile2WssWorksWithTheGeneratedCertificate(Version version) throws Exception {
+        String id = TestServer.uniqueId("SEC-TLS-" + version.name());
         register(id);
         assertEquals(200, patch(id, "{\"sharedSecret\":\"" + SECRET + "\"}", ADMIN_TOKEN).status());
         Path keystore = TestServer.dataDir().resolve("tls/plughome.p12");
@@ -216,9 +221,10 @@ class ChargerSecurityIT {
         HttpClient https = HttpClient.newBuilder().sslContext(tls).build();
         String wss = "wss://localhost:" + TestServer.httpsPort() + "/ocpp/" + id;
         assertEquals(401, refusedWith(() -> ChargePointSimulator.connect(https, wss, id, "wrong-password-1",
-                "ocpp1.6")));
-        try (ChargePointSimulator cp = ChargePointSimulator.connect(https, wss, id, SECRET, "ocpp1.6")) {
-            assertEquals("Accepted", cp.boot("Acme", "Secure").getString("status"));
+                version.subprotocol)));
+        try (ChargePointSimulator cp = ChargePointSimulator.connect(https, wss, id, SECRET, version.subprotocol)) {
+            assertEquals(version, cp.version());
+            assertEquals("Accepted", cp.bootUp("Acme", "Secure").getString("status"));
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.plughome.testsupport.ChargePointSimulator;
+import io.plughome.testsupport.ChargePointSimulator.Version;
 import io.plughome.testsupport.ServerControl;
 import io.plughome.testsupport.TestServer;
 import jakarta.json.Json;
@@ -32,7 +33,9 @@ import org.junit.jupiter.api.Test;
  * directory it has every acknowledged message; the open sessions stay open, and when their
  * chargers come back (without a BootNotification, as a charger that kept running does) they are
  * asked to boot and report their status, and their sessions continue and close with the right
- * energy. Runs on H2 (the default database, where this needs the group commit) and PostgreSQL.
+ * energy. Half the chargers speak OCPP 1.6, half 2.0.1 (whose TransactionEvents must be as
+ * durable as 1.6's StartTransaction, MeterValues and StopTransaction). Runs on H2 (the default
+ * database, where this needs the group commit) and PostgreSQL.
  */
 class CrashRestartIT {
 
@@ -57,27 +60,28 @@ class CrashRestartIT {
         String prefix = TestServer.uniqueId("CRASH");
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(3600);
         List<ChargePointSimulator> chargers = new ArrayList<>();
-        List<Long> transactions = new ArrayList<>();
+        List<String> transactions = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(CHARGERS);
         String idTag = "CR" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
         try {
             for (int i = 0; i < CHARGERS; i++) {
-                ChargePointSimulator cp = ChargePointSimulator.booted16(base, prefix + "-" + i);
+                ChargePointSimulator cp = ChargePointSimulator.booted(base, prefix + "-" + i, version(i));
                 chargers.add(cp);
-                transactions.add(cp.startTransaction(1, "TAG-" + i, meterStart(i), start));
+                transactions.add(cp.startSession(1, "TAG-" + i, meterStart(i), start));
             }
             for (int round = 1; round <= ROUNDS; round++) {
                 int r = round;
                 List<CompletableFuture<JsonObject>> acks = new ArrayList<>();
                 for (int i = 0; i < CHARGERS; i++) {
                     int c = i;
-                    acks.add(CompletableFuture.supplyAsync(() -> chargers.get(c).meterValues(1, transactions.get(c),
-                            start.plusSeconds(10L * r), Long.toString(meterStart(c) + r * STEP_WH), "Wh", 7400),
-                            pool));
+                    acks.add(CompletableFuture.supplyAsync(() -> chargers.get(c).meter(1, transactions.get(c),
+                            start.plusSeconds(10L * r), meterStart(c) + r * STEP_WH, 7400), pool));
                 }
                 acks.forEach(CompletableFuture::join); // every reading of the round acknowledged
             }
-            chargers.get(0).stopTransaction(transactions.get(0), meterStart(0) + ROUNDS * STEP_WH + 50,
+            chargers.get(0).stopSession(transactions.get(0), meterStart(0) + ROUNDS * STEP_WH + 50,
+                    start.plusSeconds(10L * ROUNDS + 5), "EVDisconnected");
+            chargers.get(1).stopSession(transactions.get(1), meterStart(1) + ROUNDS * STEP_WH + 50,
                     start.plusSeconds(10L * ROUNDS + 5), "EVDisconnected");
             TestServer.Answer written = TestServer.send("PUT", "/api/v1/id-tags/" + idTag, ADMIN_TOKEN,
                     "{\"name\":\"written just before the crash\",\"status\":\"Accepted\"}");
@@ -93,12 +97,13 @@ class CrashRestartIT {
 
         for (int i = 0; i < CHARGERS; i++) {
             JsonObject session = session(prefix + "-" + i);
-            assertEquals((long) transactions.get(i), session.getJsonNumber("transactionId").longValue(),
-                    "transaction of charger " + i);
+            assertEquals(transactions.get(i), session.getString("transactionId"), "transaction of charger " + i);
             JsonObject samples = TestServer.get("/api/v1/sessions/" + session.getJsonNumber("id") + "/meter-values",
                     VIEWER_TOKEN).json();
-            assertEquals(2 * ROUNDS, samples.getInt("total"), "acknowledged readings of charger " + i);
-            if (i == 0) {
+            // 2.0.1 sends its start reading (and its end reading) in the transaction's events
+            int startAndEnd = version(i) == Version.V16 ? 0 : i < 2 ? 2 : 1;
+            assertEquals(2 * ROUNDS + startAndEnd, samples.getInt("total"), "acknowledged readings of charger " + i);
+            if (i < 2) {
                 assertFalse(session.isNull("stoppedAt"), "the acknowledged StopTransaction is kept");
                 assertEquals("EVDisconnected", session.getString("stopReason"));
                 assertEquals(ROUNDS * STEP_WH + 50, session.getJsonNumber("energyWh").longValue());
@@ -113,26 +118,33 @@ class CrashRestartIT {
 
         // A charger that kept running comes back without a BootNotification: it is asked for one and
         // for its status, and its session goes on to close with the energy of the whole session.
-        int c = 3;
-        try (ChargePointSimulator cp = ChargePointSimulator.connect16(base, prefix + "-" + c)) {
-            JsonArray boot = awaitTrigger(cp, "BootNotification");
-            cp.replyStatus(boot, "Accepted");
-            cp.boot("PlugHome", "Simulator");
-            JsonArray status = awaitTrigger(cp, "StatusNotification");
-            cp.replyStatus(status, "Accepted");
-            cp.status(1, "Charging", "NoError");
+        for (int c : new int[] {2, 3}) { // one of each version
+            try (ChargePointSimulator cp = ChargePointSimulator.connect(base, prefix + "-" + c, version(c))) {
+                JsonArray boot = awaitTrigger(cp, "BootNotification");
+                cp.replyStatus(boot, "Accepted");
+                cp.bootUp("PlugHome", "Simulator");
+                JsonArray status = awaitTrigger(cp, "StatusNotification");
+                cp.replyStatus(status, "Accepted");
+                cp.resume(1, transactions.get(c), ROUNDS + 1);
+                cp.connectorStatus(1, "Charging");
 
-            long last = meterStart(c) + ROUNDS * STEP_WH;
-            cp.meterValues(1, transactions.get(c), start.plusSeconds(600), Long.toString(last + 700), "Wh", 7400);
-            assertEquals(ROUNDS * STEP_WH + 700, session(prefix + "-" + c).getJsonNumber("energyWh").longValue());
-            cp.stopTransaction(transactions.get(c), last + 900, start.plusSeconds(700), "Local");
+                long last = meterStart(c) + ROUNDS * STEP_WH;
+                cp.meter(1, transactions.get(c), start.plusSeconds(600), last + 700, 7400);
+                assertEquals(ROUNDS * STEP_WH + 700, session(prefix + "-" + c).getJsonNumber("energyWh").longValue());
+                cp.stopSession(transactions.get(c), last + 900, start.plusSeconds(700), "Local");
+            }
+            afterReconnect(prefix, c);
         }
+    }
+
+    private static void afterReconnect(String prefix, int c) {
         JsonObject closed = session(prefix + "-" + c);
         assertFalse(closed.isNull("stoppedAt"));
         assertEquals(ROUNDS * STEP_WH + 900, closed.getJsonNumber("energyWh").longValue());
         assertEquals("Charging", TestServer.get("/api/v1/chargers/" + prefix + "-" + c, VIEWER_TOKEN).json()
                 .getJsonArray("connectors").getValuesAs(JsonObject.class).stream()
-                .filter(k -> k.getInt("connectorId") == 1).findFirst().orElseThrow().getString("status"));
+                .filter(k -> k.getInt("connectorId") == 1).findFirst().orElseThrow().getString("status"),
+                "charger " + c);
     }
 
     @Test
@@ -144,8 +156,13 @@ class CrashRestartIT {
             assertEquals(1001, cp.awaitClose(Duration.ofSeconds(30)), "1001: going away, reconnect soon");
             ServerControl.start();
             assertTrue(session(id).isNull("stoppedAt"));
-            assertEquals(tx, session(id).getJsonNumber("transactionId").longValue());
+            assertEquals(Long.toString(tx), session(id).getString("transactionId"));
         }
+    }
+
+    /** Even chargers speak 1.6, odd ones 2.0.1. */
+    private static Version version(int charger) {
+        return charger % 2 == 0 ? Version.V16 : Version.V201;
     }
 
     private static long meterStart(int charger) {

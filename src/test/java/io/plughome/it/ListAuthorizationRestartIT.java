@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.plughome.testsupport.ChargePointSimulator;
+import io.plughome.testsupport.ChargePointSimulator.Version;
 import io.plughome.testsupport.ServerControl;
 import io.plughome.testsupport.TestServer;
 import jakarta.json.Json;
@@ -103,7 +104,7 @@ class ListAuthorizationRestartIT {
             long tx = refused.getJsonNumber("transactionId").longValue();
             JsonObject session = TestServer.get("/api/v1/chargers/" + id, VIEWER_TOKEN).json()
                     .getJsonObject("activeSession");
-            assertEquals(tx, session.getJsonNumber("transactionId").longValue());
+            assertEquals(Long.toString(tx), session.getString("transactionId"));
             assertEquals("Blocked", session.getString("authorization"));
             // the charger stops it, as the specification says
             JsonObject stop = cp.callOk("StopTransaction", Json.createObjectBuilder().add("transactionId", tx)
@@ -119,6 +120,46 @@ class ListAuthorizationRestartIT {
             JsonObject ok = start(cp, good);
             assertEquals("Accepted", ok.getJsonObject("idTagInfo").getString("status"));
             assertEquals("FAMILY", ok.getJsonObject("idTagInfo").getString("parentIdTag"));
+        }
+    }
+
+    @Test
+    void a201ChargerIsAnsweredFromTheSameListAndGetsItAsIdTokens() {
+        String suffix = Long.toString(System.nanoTime() % 100000);
+        String good = "OK2-" + suffix;
+        String blocked = "BL2-" + suffix;
+        putTag(good, "{\"name\":\"Ben\",\"parentIdTag\":\"FAMILY\"}");
+        putTag(blocked, "{\"status\":\"Blocked\"}");
+        String id = TestServer.uniqueId("LIST-201");
+        try (ChargePointSimulator cp = ChargePointSimulator.booted(base, id, Version.V201)) {
+            cp.reply(next(cp, "GetLocalListVersion"), Json.createObjectBuilder().add("versionNumber", 0).build());
+            JsonObject full = next(cp, "SendLocalList").getJsonObject(3);
+            assertEquals("Full", full.getString("updateType"));
+            assertEquals(listVersion(), full.getInt("versionNumber"));
+            JsonObject entry = full.getJsonArray("localAuthorizationList").getValuesAs(JsonObject.class).stream()
+                    .filter(e -> e.getJsonObject("idToken").getString("idToken").equals(good)).findFirst()
+                    .orElseThrow();
+            assertEquals("ISO14443", entry.getJsonObject("idToken").getString("type"));
+            assertEquals("Accepted", entry.getJsonObject("idTokenInfo").getString("status"));
+            assertEquals("FAMILY", entry.getJsonObject("idTokenInfo").getJsonObject("groupIdToken")
+                    .getString("idToken"), "the idTag's group is its groupIdToken");
+
+            JsonObject accepted = cp.callOk("Authorize", Json.createObjectBuilder()
+                    .add("idToken", ChargePointSimulator.idToken(good.toLowerCase())).build()).getJsonObject("idTokenInfo");
+            assertEquals("Accepted", accepted.getString("status"), "compared case-insensitively");
+            assertEquals("FAMILY", accepted.getJsonObject("groupIdToken").getString("idToken"));
+            assertEquals("Invalid", cp.callOk("Authorize", Json.createObjectBuilder()
+                    .add("idToken", ChargePointSimulator.idToken("NOBODY-" + suffix)).build())
+                    .getJsonObject("idTokenInfo").getString("status"));
+
+            JsonArray refused = cp.transactionEvent("Started", "TX-BL-" + suffix, 1, Instant.now(), "Authorized",
+                    Json.createObjectBuilder(), ChargePointSimulator.idToken(blocked), null);
+            assertEquals("Blocked", refused.getJsonObject(2).getJsonObject("idTokenInfo").getString("status"));
+            JsonObject session = TestServer.get("/api/v1/chargers/" + id, VIEWER_TOKEN).json()
+                    .getJsonObject("activeSession");
+            assertEquals("TX-BL-" + suffix, session.getString("transactionId"));
+            assertEquals("Blocked", session.getString("authorization"));
+            assertEquals(blocked, session.getString("idTag"));
         }
     }
 

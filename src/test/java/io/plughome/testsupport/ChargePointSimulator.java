@@ -11,6 +11,7 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -19,11 +20,34 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A charge point that speaks real OCPP 1.6J frames over a real WebSocket. Tests use it to play a
- * charger; it can also be pointed at any running PlugHome to try it without hardware (see the
- * README).
+ * A charge point that speaks real OCPP 1.6J or 2.0.1 frames over a real WebSocket. Tests use it
+ * to play a charger; it can also be pointed at any running PlugHome to try it without hardware
+ * (see the README). The version-neutral methods ({@link #bootUp}, {@link #connectorStatus},
+ * {@link #startSession}, {@link #meter}, {@link #stopSession}, {@link #action}) send what a
+ * charger of the version it speaks sends, so one test runs for both.
  */
 public final class ChargePointSimulator implements AutoCloseable {
+
+    /** The OCPP versions the simulator speaks. */
+    public enum Version {
+        V16("ocpp1.6"), V201("ocpp2.0.1");
+
+        public final String subprotocol;
+
+        Version(String subprotocol) {
+            this.subprotocol = subprotocol;
+        }
+
+        @Override
+        public String toString() {
+            return subprotocol;
+        }
+    }
+
+    /** The 2.0.1 name of each 1.6 call a server sends, where they differ. */
+    private static final java.util.Map<String, String> ACTIONS_201 = java.util.Map.of(
+            "RemoteStartTransaction", "RequestStartTransaction", "RemoteStopTransaction", "RequestStopTransaction",
+            "GetConfiguration", "GetVariables", "ChangeConfiguration", "SetVariables", "GetDiagnostics", "GetLog");
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
@@ -73,6 +97,165 @@ public final class ChargePointSimulator implements AutoCloseable {
         }
         WebSocket socket = builder.buildAsync(URI.create(url), listener).join();
         return new ChargePointSimulator(chargePointId, socket, listener.closed, listener);
+    }
+
+    /** Connects at {@code ws://host/ocpp/{id}} speaking the given version. */
+    public static ChargePointSimulator connect(String baseUrl, String chargePointId, Version version) {
+        return connect(TestServer.wsUrl(baseUrl) + "/ocpp/" + chargePointId, chargePointId, version.subprotocol);
+    }
+
+    /** Connects, boots and reports connector 1 Available, in the given version. */
+    public static ChargePointSimulator booted(String baseUrl, String chargePointId, Version version) {
+        ChargePointSimulator cp = connect(baseUrl, chargePointId, version);
+        cp.bootUp("PlugHome", "Simulator");
+        cp.connectorStatus(1, "Available");
+        return cp;
+    }
+
+    /** The version the server chose (no sub-protocol at all is 1.6). */
+    public Version version() {
+        return "ocpp2.0.1".equals(socket.getSubprotocol()) ? Version.V201 : Version.V16;
+    }
+
+    /** The action a server call has in this charger's version, given its 1.6 name. */
+    public String action(String action16) {
+        return version() == Version.V201 ? ACTIONS_201.getOrDefault(action16, action16) : action16;
+    }
+
+    /** The next server CALL, checked to be the given action (named as in 1.6; see {@link #action}). */
+    public JsonArray expectCall(String action16) {
+        JsonArray call = nextServerCall();
+        if (!action(action16).equals(call.getString(2))) {
+            throw new AssertionError("expected " + action(action16) + ", the server sent " + call);
+        }
+        return call;
+    }
+
+    // ---- version-neutral messages
+
+    /** BootNotification in this charger's version. */
+    public JsonObject bootUp(String vendor, String model) {
+        if (version() == Version.V16) {
+            return boot(vendor, model);
+        }
+        return callOk("BootNotification", Json.createObjectBuilder().add("reason", "PowerUp")
+                .add("chargingStation", Json.createObjectBuilder().add("vendorName", vendor).add("model", model)
+                        .add("serialNumber", "SN-" + Math.abs(chargePointId.hashCode())).add("firmwareVersion", "1.2.3"))
+                .build());
+    }
+
+    /** The transactions this charger runs, by connector (2.0.1 sends the charging state in them). */
+    private final java.util.Map<Integer, String> transactions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Integer> seqNos = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A connector's status in 1.6 words (Available, Preparing, Charging, SuspendedEV, ...,
+     * Faulted). A 2.0.1 charger says Occupied for a plugged-in vehicle, and how it charges in an
+     * Updated event of the transaction running there.
+     */
+    public void connectorStatus(int connectorId, String status16) {
+        if (version() == Version.V16) {
+            status(connectorId, status16, "Faulted".equals(status16) ? "OtherError" : "NoError");
+            return;
+        }
+        String status = switch (status16) {
+            case "Available", "Reserved", "Unavailable", "Faulted" -> status16;
+            default -> "Occupied";
+        };
+        callOk("StatusNotification", Json.createObjectBuilder().add("timestamp", Instant.now().toString())
+                .add("connectorStatus", status).add("evseId", connectorId).add("connectorId", connectorId == 0 ? 0 : 1)
+                .build());
+        String tx = transactions.get(connectorId);
+        if (tx != null && Set.of("Charging", "SuspendedEV", "SuspendedEVSE").contains(status16)) {
+            transactionEvent("Updated", tx, connectorId, Instant.now(), "ChargingStateChanged",
+                    Json.createObjectBuilder().add("chargingState", status16), null, null);
+        }
+    }
+
+    /**
+     * Picks up a transaction this charger ran before it reconnected (a charger that kept running
+     * while the server was away): 2.0.1 events go on with the next seqNo.
+     */
+    public void resume(int connectorId, String transactionId, int nextSeqNo) {
+        transactions.put(connectorId, transactionId);
+        seqNos.put(transactionId, nextSeqNo);
+    }
+
+    /** Starts a transaction; answers its transaction id as the API shows it (a string). */
+    public String startSession(int connectorId, String idTag, long meterStartWh, Instant at) {
+        if (version() == Version.V16) {
+            return Long.toString(startTransaction(connectorId, idTag, meterStartWh, at));
+        }
+        String tx = "TX-" + java.util.UUID.randomUUID().toString().replace("-", ""); // 35 of the 36 allowed
+        transactions.put(connectorId, tx);
+        JsonArray answer = transactionEvent("Started", tx, connectorId, at, "Authorized",
+                Json.createObjectBuilder().add("chargingState", "EVConnected"),
+                idToken(idTag), energy(at, meterStartWh, "Transaction.Begin", null));
+        if (answer.getInt(0) != 3) {
+            throw new AssertionError("TransactionEvent Started answered " + answer);
+        }
+        return tx;
+    }
+
+    /** Meter values of a running transaction: the energy register (Wh) and the power (W). */
+    public JsonObject meter(int connectorId, String transactionId, Instant at, long energyWh, double powerW) {
+        if (version() == Version.V16) {
+            return meterValues(connectorId, Long.parseLong(transactionId), at, Long.toString(energyWh), "Wh", powerW);
+        }
+        JsonArray answer = transactionEvent("Updated", transactionId, connectorId, at, "MeterValuePeriodic",
+                Json.createObjectBuilder().add("chargingState", "Charging"), null,
+                energy(at, energyWh, "Sample.Periodic", powerW));
+        return answer.getJsonObject(2);
+    }
+
+    /** Stops a transaction with its final reading and reason (the 1.6 words, which 2.0.1 shares). */
+    public JsonObject stopSession(String transactionId, long meterStopWh, Instant at, String reason) {
+        if (version() == Version.V16) {
+            return stopTransaction(Long.parseLong(transactionId), meterStopWh, at, reason);
+        }
+        int connector = transactions.entrySet().stream().filter(e -> e.getValue().equals(transactionId))
+                .map(java.util.Map.Entry::getKey).findFirst().orElse(1);
+        transactions.remove(connector);
+        JsonArray answer = transactionEvent("Ended", transactionId, connector, at, "EVDeparted",
+                Json.createObjectBuilder().add("chargingState", "Idle").add("stoppedReason", reason), null,
+                energy(at, meterStopWh, "Transaction.End", null));
+        if (answer.getInt(0) != 3) {
+            throw new AssertionError("TransactionEvent Ended answered " + answer);
+        }
+        return answer.getJsonObject(2);
+    }
+
+    /** A 2.0.1 TransactionEvent; answers the answer frame. */
+    public JsonArray transactionEvent(String type, String transactionId, int connectorId, Instant at, String trigger,
+            jakarta.json.JsonObjectBuilder transactionInfo, JsonObject idToken, JsonObject meterValue) {
+        int seqNo = seqNos.merge(transactionId, 1, Integer::sum) - 1;
+        jakarta.json.JsonObjectBuilder event = Json.createObjectBuilder().add("eventType", type)
+                .add("timestamp", at.toString()).add("triggerReason", trigger).add("seqNo", seqNo)
+                .add("transactionInfo", transactionInfo.add("transactionId", transactionId))
+                .add("evse", Json.createObjectBuilder().add("id", connectorId).add("connectorId", 1));
+        if (idToken != null) {
+            event.add("idToken", idToken);
+        }
+        if (meterValue != null) {
+            event.add("meterValue", Json.createArrayBuilder().add(meterValue));
+        }
+        return call("TransactionEvent", event.build());
+    }
+
+    public static JsonObject idToken(String value) {
+        return Json.createObjectBuilder().add("idToken", value).add("type", "ISO14443").build();
+    }
+
+    private static JsonObject energy(Instant at, long wh, String context, Double powerW) {
+        jakarta.json.JsonArrayBuilder values = Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("value", wh / 1000.0).add("context", context).add("measurand", "Energy.Active.Import.Register")
+                .add("unitOfMeasure", Json.createObjectBuilder().add("unit", "kWh")));
+        if (powerW != null) {
+            values.add(Json.createObjectBuilder().add("value", powerW / 1000).add("context", context)
+                    .add("measurand", "Power.Active.Import")
+                    .add("unitOfMeasure", Json.createObjectBuilder().add("unit", "W").add("multiplier", 3)));
+        }
+        return Json.createObjectBuilder().add("timestamp", at.toString()).add("sampledValue", values).build();
     }
 
     /** Connects at {@code ws://host/ocpp/{id}} speaking OCPP 1.6. */
@@ -288,27 +471,30 @@ public final class ChargePointSimulator implements AutoCloseable {
     /**
      * A demo charging session against a running server, for trying PlugHome without hardware:
      * boot, plug in, charge 7.4 kW for a few readings, unplug. Arguments: base URL (default
-     * http://localhost:8080) and charge point id (default DEMO-1).
+     * http://localhost:8080), charge point id (default DEMO-1) and OCPP version ({@code ocpp1.6},
+     * the default, or {@code ocpp2.0.1}).
      */
     public static void main(String[] args) throws InterruptedException {
         String baseUrl = args.length > 0 ? args[0] : "http://localhost:8080";
         String id = args.length > 1 ? args[1] : "DEMO-1";
-        try (ChargePointSimulator cp = connect16(baseUrl, id)) {
-            System.out.println("BootNotification -> " + cp.boot("PlugHome", "Simulator"));
-            cp.status(0, "Available", "NoError");
-            cp.status(1, "Preparing", "NoError");
+        Version version = args.length > 2 && args[2].contains("2.0.1") ? Version.V201 : Version.V16;
+        try (ChargePointSimulator cp = connect(baseUrl, id, version)) {
+            System.out.println("Speaking " + cp.version());
+            System.out.println("BootNotification -> " + cp.bootUp("PlugHome", "Simulator"));
+            cp.connectorStatus(0, "Available");
+            cp.connectorStatus(1, "Preparing");
             long meter = 1_000_000;
-            long tx = cp.startTransaction(1, "DEMO-CARD", meter, Instant.now());
-            System.out.println("StartTransaction -> transactionId " + tx);
-            cp.status(1, "Charging", "NoError");
+            String tx = cp.startSession(1, "DEMO-CARD", meter, Instant.now());
+            System.out.println("Transaction started: " + tx);
+            cp.connectorStatus(1, "Charging");
             for (int i = 1; i <= 5; i++) {
                 Thread.sleep(2000);
                 meter += 4110; // about 33 minutes at 7.4 kW per reading
-                cp.meterValues(1, tx, Instant.now(), Double.toString(meter / 1000.0), "kWh", 7400);
-                System.out.println("MeterValues " + meter + " Wh");
+                cp.meter(1, tx, Instant.now(), meter, 7400);
+                System.out.println("Meter reading " + meter + " Wh");
             }
-            System.out.println("StopTransaction -> " + cp.stopTransaction(tx, meter, Instant.now(), "EVDisconnected"));
-            cp.status(1, "Available", "NoError");
+            System.out.println("Stopped -> " + cp.stopSession(tx, meter, Instant.now(), "EVDisconnected"));
+            cp.connectorStatus(1, "Available");
         }
     }
 

@@ -1,0 +1,39 @@
+package io.plughome.ocpp.v201;
+
+import io.plughome.charger.ChargerService;
+import io.plughome.ocpp.CallContext;
+import io.plughome.session.SessionService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * MeterValues (outside transactions; readings of a transaction come in its TransactionEvents):
+ * stored for the EVSE's connector, in the session open at their time if there is one.
+ */
+@ApplicationScoped
+public class MeterValuesHandler {
+
+    public record Request(@NotNull @Min(0) Integer evseId, @NotNull @Size(min = 1) List<Types.@Valid MeterValue> meterValue) {
+    }
+
+    public record Response() {
+    }
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    ChargerService chargers;
+
+    Response handle(CallContext context, Request r) {
+        int connector = chargers.connectorNumber(context.chargerId(), r.evseId(), null);
+        sessions.meterValues(context.chargerId(), connector, null,
+                MeterValues201.toReadings(r.meterValue(), context.deviations()));
+        return new Response();
+    }
+}

@@ -1,0 +1,174 @@
+package io.plughome.ocpp.v201;
+
+import io.plughome.charger.DeviceModel;
+import io.plughome.control.Command;
+import io.plughome.control.Setting;
+import io.plughome.ocpp.Action;
+import io.plughome.ocpp.OutboundCall;
+import io.plughome.ocpp.Problem;
+import io.plughome.ocpp.ProtocolAdapter;
+import io.plughome.ocpp.RecordCodec;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * OCPP 2.0.1: the action table of the charger-initiated messages PlugHome answers, and the 2.0.1
+ * error codes. Every 2.0.1 object may carry {@code customData}; it is read past, not counted.
+ */
+@ApplicationScoped
+public class V201Adapter implements ProtocolAdapter {
+
+    public static final String SUBPROTOCOL = "ocpp2.0.1";
+
+    @Inject
+    BootNotificationHandler bootNotification;
+    @Inject
+    HeartbeatHandler heartbeat;
+    @Inject
+    StatusNotificationHandler statusNotification;
+    @Inject
+    AuthorizeHandler authorize;
+    @Inject
+    TransactionEventHandler transactionEvent;
+    @Inject
+    MeterValuesHandler meterValues;
+    @Inject
+    NotifyEventHandler notifyEvent;
+    @Inject
+    NotifyReportHandler notifyReport;
+    @Inject
+    SecurityEventNotificationHandler securityEventNotification;
+    @Inject
+    FirmwareStatusNotificationHandler firmwareStatusNotification;
+    @Inject
+    LogStatusNotificationHandler logStatusNotification;
+    @Inject
+    DataTransferHandler dataTransfer;
+    @Inject
+    V201Commands commands;
+    @Inject
+    Validator validator;
+    @Inject
+    DeviceModel deviceModel;
+
+    private Map<String, Action<?, ?>> actions;
+    private RecordCodec codec;
+
+    /** The codec of 2.0.1 records: as 1.6's, reading past customData. */
+    static RecordCodec codec(Validator validator) {
+        return new RecordCodec(validator, Set.of("customData"));
+    }
+
+    @PostConstruct
+    void table() {
+        codec = codec(validator);
+        actions = Stream.<Action<?, ?>>of(
+                Action.always("BootNotification", BootNotificationHandler.Request.class, bootNotification::handle),
+                Action.always("Heartbeat", HeartbeatHandler.Request.class, heartbeat::handle),
+                Action.always("SecurityEventNotification", SecurityEventNotificationHandler.Request.class,
+                        securityEventNotification::handle),
+                Action.of("StatusNotification", StatusNotificationHandler.Request.class, statusNotification::handle),
+                Action.of("Authorize", AuthorizeHandler.Request.class, authorize::handle),
+                Action.of("TransactionEvent", TransactionEventHandler.Request.class, transactionEvent::handle),
+                Action.of("MeterValues", MeterValuesHandler.Request.class, meterValues::handle),
+                Action.of("NotifyEvent", NotifyEventHandler.Request.class, notifyEvent::handle),
+                Action.of("NotifyReport", NotifyReportHandler.Request.class, notifyReport::handle),
+                Action.of("FirmwareStatusNotification", FirmwareStatusNotificationHandler.Request.class,
+                        firmwareStatusNotification::handle),
+                Action.of("LogStatusNotification", LogStatusNotificationHandler.Request.class,
+                        logStatusNotification::handle),
+                Action.of("DataTransfer", DataTransferHandler.Request.class, dataTransfer::handle))
+                .collect(Collectors.toUnmodifiableMap(Action::name, Function.identity()));
+    }
+
+    @Override
+    public String subprotocol() {
+        return SUBPROTOCOL;
+    }
+
+    @Override
+    public Optional<Action<?, ?>> action(String name) {
+        return Optional.ofNullable(actions.get(name));
+    }
+
+    @Override
+    public RecordCodec codec() {
+        return codec;
+    }
+
+    @Override
+    public OutboundCall encode(String chargerId, Command command) {
+        return commands.encode(chargerId, command);
+    }
+
+    /**
+     * A read of more settings than the charger takes in one GetVariables (its device model's
+     * DeviceDataCtrlr.ItemsPerMessage and BytesPerMessage for GetVariables, where it reported
+     * them) becomes several, each within both limits.
+     */
+    @Override
+    public List<Command> split(String chargerId, Command command) {
+        if (!(command instanceof Command.GetConfiguration read) || read.settings().size() < 2) {
+            return List.of(command);
+        }
+        int items = limit(chargerId, "ItemsPerMessage");
+        int bytes = limit(chargerId, "BytesPerMessage");
+        List<Command> parts = new ArrayList<>();
+        List<Setting> part = new ArrayList<>();
+        for (Setting setting : read.settings()) {
+            part.add(setting);
+            if (part.size() > 1 && (part.size() > items || size(chargerId, part) > bytes)) {
+                part.remove(part.size() - 1);
+                parts.add(new Command.GetConfiguration(List.copyOf(part)));
+                part.clear();
+                part.add(setting);
+            }
+        }
+        parts.add(new Command.GetConfiguration(List.copyOf(part)));
+        return parts;
+    }
+
+    /** The charger's limit for GetVariables, as its device model says; no limit when it did not say. */
+    private int limit(String chargerId, String variable) {
+        return deviceModel.actual(chargerId, "DeviceDataCtrlr", variable, "GetVariables").map(v -> {
+            try {
+                return Math.max(1, Integer.parseInt(v.trim()));
+            } catch (NumberFormatException e) {
+                return Integer.MAX_VALUE;
+            }
+        }).orElse(Integer.MAX_VALUE);
+    }
+
+    /** The size of the whole frame a part would be sent in, in bytes. */
+    private int size(String chargerId, List<Setting> part) {
+        OutboundCall call = encode(chargerId, new Command.GetConfiguration(part));
+        return ("[2,\"" + "x".repeat(36) + "\",\"" + call.action() + "\"," + call.payload() + "]")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    /** OCPP 2.0.1 part 4, 4.3 "RPC Framework": its spelling of every problem. */
+    @Override
+    public String errorCode(Problem problem) {
+        return switch (problem) {
+            case FORMAT -> "FormatViolation";
+            case PROTOCOL -> "ProtocolError";
+            case TYPE -> "TypeConstraintViolation";
+            case PROPERTY -> "PropertyConstraintViolation";
+            case OCCURRENCE -> "OccurrenceConstraintViolation";
+            case NOT_IMPLEMENTED -> "NotImplemented";
+            case NOT_SUPPORTED -> "NotSupported";
+            case SECURITY -> "SecurityError";
+            case INTERNAL -> "InternalError";
+        };
+    }
+}
