@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.plughome.testsupport.ChargePointSimulator;
+import io.plughome.testsupport.ChargePointSimulator.Version;
 import io.plughome.testsupport.ChargingProfiles;
 import io.plughome.testsupport.TestServer;
 import jakarta.json.JsonArray;
@@ -20,6 +21,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Smart charging against simulated chargers: limits arrive as charging profiles whose limit in
@@ -194,13 +197,14 @@ class SmartChargingIT {
         }
     }
 
-    @Test
-    void aScheduleThatForbidsNowPausesAtZeroAndAnOverrideResumes() {
-        String id = TestServer.uniqueId("SC-SCHED");
-        try (ChargePointSimulator cp = ChargePointSimulator.booted16(base, id)) {
+    @ParameterizedTest
+    @EnumSource(Version.class)
+    void aScheduleThatForbidsNowPausesAtZeroAndAnOverrideResumes(Version version) {
+        String id = TestServer.uniqueId("SC-SCHED-" + version.name());
+        try (ChargePointSimulator cp = ChargePointSimulator.booted(base, id, version)) {
             assertEquals(200, put("/api/v1/chargers/" + id + "/limits", "{\"maxCurrentA\":16}").status());
             awaitLimit(cp, 16);
-            long tx = cp.startTransaction(1, "CARD-1", 1000, Instant.now());
+            String tx = cp.startSession(1, "CARD-1", 1000, Instant.now());
 
             // a window three days from now: now is outside every window
             String day = ZonedDateTime.now(OWNER_ZONE).plusDays(3).getDayOfWeek().name();
@@ -219,7 +223,7 @@ class SmartChargingIT {
             assertEquals(0.0, paused.getJsonObject("applied").getJsonNumber("limit").doubleValue());
             JsonObject session = TestServer.get("/api/v1/chargers/" + id, VIEWER_TOKEN).json()
                     .getJsonObject("activeSession");
-            assertEquals(Long.toString(tx), session.getString("transactionId"), "paused, not stopped");
+            assertEquals(tx, session.getString("transactionId"), "paused, not stopped");
 
             // charge now, until this session ends
             TestServer.Answer override = post("/api/v1/chargers/" + id + "/override", "{}");
@@ -229,7 +233,7 @@ class SmartChargingIT {
             awaitLimit(cp, 16);
 
             // the session ends: so does the override, and the schedule pauses again
-            cp.stopTransaction(tx, 5000, Instant.now(), "Local");
+            cp.stopSession(tx, 5000, Instant.now(), "Local");
             awaitLimit(cp, 0);
             assertTrue(limits(id).isNull("override"));
 

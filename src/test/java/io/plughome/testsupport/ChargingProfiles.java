@@ -6,7 +6,10 @@ import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
 
-/** What a charger makes of a SetChargingProfile: the limit in force at an instant, as OCPP 1.6 defines it. */
+/**
+ * What a charger makes of a SetChargingProfile: the limit in force at an instant, as OCPP 1.6 and
+ * 2.0.1 define it (2.0.1 has a list of schedules; PlugHome sends one).
+ */
 public final class ChargingProfiles {
 
     private ChargingProfiles() {
@@ -17,7 +20,8 @@ public final class ChargingProfiles {
      * taken from {@code at}); null when the schedule has not begun or has ended.
      */
     public static Double limitInForce(JsonObject profile, Instant at) {
-        JsonObject schedule = profile.getJsonObject("chargingSchedule");
+        JsonValue schedules = profile.get("chargingSchedule");
+        JsonObject schedule = schedules instanceof JsonArray list ? list.getJsonObject(0) : schedules.asJsonObject();
         Instant start = schedule.containsKey("startSchedule") ? Instant.parse(schedule.getString("startSchedule")) : at;
         long offset = Duration.between(start, at).getSeconds();
         if (offset < 0) {
@@ -36,8 +40,10 @@ public final class ChargingProfiles {
         return limit;
     }
 
-    /** The profile of a SetChargingProfile CALL frame. */
+    /** The profile of a SetChargingProfile CALL frame, of either version. */
     public static JsonObject profileOf(JsonArray call) {
-        return call.getJsonObject(3).getJsonObject("csChargingProfiles");
+        JsonObject payload = call.getJsonObject(3);
+        return payload.containsKey("csChargingProfiles") ? payload.getJsonObject("csChargingProfiles")
+                : payload.getJsonObject("chargingProfile");
     }
 }

@@ -9,6 +9,7 @@ import io.plughome.ocpp.Lenient;
 import io.plughome.platform.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -68,7 +69,9 @@ public class NotifyEventHandler {
     @Inject
     Clock clock;
 
-    Response handle(CallContext context, Request r) {
+    /** One database transaction for all the events of the message. */
+    @Transactional
+    public Response handle(CallContext context, Request r) {
         for (EventData e : r.eventData()) {
             Types.EVSE evse = e.component().evse();
             int evseId = evse == null ? 0 : evse.id();

@@ -18,6 +18,7 @@ import io.plughome.session.SessionService;
 import io.plughome.session.StopReason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -88,7 +89,9 @@ public class TransactionEventHandler {
     @Inject
     Clock clock;
 
-    Response handle(CallContext context, Request r) {
+    /** One database transaction for the whole event: its session, readings, state and sequence number. */
+    @Transactional
+    public Response handle(CallContext context, Request r) {
         Deviations deviations = context.deviations();
         String chargerId = context.chargerId();
         String txId = r.transactionInfo().transactionId();
