@@ -12,10 +12,11 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A bounded run of the live fuzz tool in the suite: mutated frames from several chargers at once
+ * A bounded run of the live fuzz tool in the suite, in both OCPP versions: mutated frames from several chargers at once
  * get a CALLRESULT or a specified CALLERROR each (never InternalError, never internal detail),
  * the server still serves, and what was stored before is intact. The long run (100,000 frames)
  * is the tool's own (docs/performance.md).
@@ -34,13 +35,16 @@ class FuzzIT {
         }
         String before = TestServer.get("/api/v1/sessions?chargerId=" + keeper, VIEWER_TOKEN).body();
 
-        FrameFuzzer.Report report = FrameFuzzer.run(TestServer.wsUrl(base) + "/ocpp",
-                TestServer.uniqueId("FUZZ"), 8, 4_000, Instant.now().toEpochMilli(), Duration.ofSeconds(90));
-        System.out.println("FuzzIT: " + report);
-        assertTrue(report.violations().isEmpty(), report.toString());
-        assertEquals(0, report.unanswered(), report.toString());
-        assertFalse(report.codes().containsKey("InternalError"), report.toString());
-        assertTrue(report.results() > 0 && report.callErrors() > 0, "both kinds of answer seen: " + report);
+        for (String protocol : List.of("ocpp1.6", "ocpp2.0.1")) {
+            FrameFuzzer.Report report = FrameFuzzer.run(TestServer.wsUrl(base) + "/ocpp",
+                    TestServer.uniqueId("FUZZ"), 8, 3_000, Instant.now().toEpochMilli(), Duration.ofSeconds(90),
+                    protocol);
+            System.out.println("FuzzIT " + protocol + ": " + report);
+            assertTrue(report.violations().isEmpty(), protocol + ": " + report);
+            assertEquals(0, report.unanswered(), protocol + ": " + report);
+            assertFalse(report.codes().containsKey("InternalError"), protocol + ": " + report);
+            assertTrue(report.results() > 0 && report.callErrors() > 0, "both kinds of answer seen: " + report);
+        }
 
         assertEquals(200, TestServer.get("/health/ready", null).status());
         assertEquals(before, TestServer.get("/api/v1/sessions?chargerId=" + keeper, VIEWER_TOKEN).body(),

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
- * The live fuzz tool: throws mutated OCPP 1.6J frames at a running PlugHome from many charger
+ * The live fuzz tool: throws mutated OCPP 1.6J or 2.0.1 frames at a running PlugHome from many charger
  * connections at once and checks every answer. Each frame is a mutation of a valid charger
  * message (values of other types and sizes, fields removed or added, unknown actions, broken
  * frames, broken JSON, deep nesting, long strings); it never sends CALLRESULT or CALLERROR
@@ -40,7 +40,8 @@ import java.util.regex.Pattern;
  *
  * Options: {@code --url} (the OCPP endpoint without the charge point id), {@code --connections}
  * (32), {@code --frames} in all (100000), {@code --seed} (random), {@code --prefix} of the charge
- * point ids (FUZZ). It prints the figures and exits non-zero when any answer broke the rules.
+ * point ids (FUZZ), {@code --protocol} ({@code ocpp1.6} or {@code ocpp2.0.1}). It prints the
+ * figures and exits non-zero when any answer broke the rules.
  */
 public final class FrameFuzzer {
 
@@ -48,6 +49,13 @@ public final class FrameFuzzer {
     static final Set<String> ALLOWED_CODES = Set.of("FormationViolation", "ProtocolError",
             "TypeConstraintViolation", "PropertyConstraintViolation", "OccurenceConstraintViolation",
             "NotImplemented", "NotSupported", "SecurityError", "GenericError");
+    /** The CALLERROR codes of OCPP 2.0.1 that a charger's bad frame may get. */
+    static final Set<String> ALLOWED_CODES_201 = Set.of("FormatViolation", "ProtocolError",
+            "TypeConstraintViolation", "PropertyConstraintViolation", "OccurrenceConstraintViolation",
+            "NotImplemented", "NotSupported", "SecurityError", "GenericError");
+
+    static final String V16 = "ocpp1.6";
+    static final String V201 = "ocpp2.0.1";
     /** Signs of internal detail that must never reach a charger. */
     static final Pattern LEAK = Pattern.compile("Exception|\\bat [a-z]+\\.|java\\.|jakarta\\.|org\\.|io\\.plughome"
             + "|SQL|\\.java:|Caused by", Pattern.CASE_INSENSITIVE);
@@ -79,6 +87,7 @@ public final class FrameFuzzer {
         long frames = 100_000;
         long seed = new Random().nextLong();
         String prefix = "FUZZ";
+        String protocol = V16;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--url" -> url = args[i + 1];
@@ -86,19 +95,26 @@ public final class FrameFuzzer {
                 case "--frames" -> frames = Long.parseLong(args[i + 1]);
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
                 case "--prefix" -> prefix = args[i + 1];
+                case "--protocol" -> protocol = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        System.out.println("Fuzzing " + url + " with " + connections + " connections, " + frames + " frames, seed "
-                + seed);
-        Report report = run(url, prefix, connections, frames, seed, Duration.ofMinutes(60));
+        System.out.println("Fuzzing " + url + " (" + protocol + ") with " + connections + " connections, " + frames
+                + " frames, seed " + seed);
+        Report report = run(url, prefix, connections, frames, seed, Duration.ofMinutes(60), protocol);
         System.out.println(report);
         System.exit(report.clean() ? 0 : 1);
     }
 
-    /** Runs the fuzzer; stops after {@code frames} frames or when {@code limit} has passed. */
+    /** Runs the fuzzer on OCPP 1.6; stops after {@code frames} frames or when {@code limit} has passed. */
     public static Report run(String url, String prefix, int connections, long frames, long seed, Duration limit)
             throws InterruptedException {
+        return run(url, prefix, connections, frames, seed, limit, V16);
+    }
+
+    /** Runs the fuzzer in the given OCPP version. */
+    public static Report run(String url, String prefix, int connections, long frames, long seed, Duration limit,
+            String protocol) throws InterruptedException {
         Instant start = Instant.now();
         Instant deadline = start.plus(limit);
         AtomicLong sent = new AtomicLong();
@@ -108,7 +124,8 @@ public final class FrameFuzzer {
         for (int c = 0; c < connections; c++) {
             String id = prefix + "-" + c;
             Random random = new Random(seed + c);
-            Thread t = new Thread(() -> fuzzOne(http, url, id, random, frames, sent, deadline, stats), "fuzz-" + c);
+            Thread t = new Thread(() -> fuzzOne(http, url, id, random, frames, sent, deadline, stats, protocol),
+                    "fuzz-" + c);
             threads.add(t);
             t.start();
         }
@@ -136,14 +153,15 @@ public final class FrameFuzzer {
     }
 
     private static void fuzzOne(HttpClient http, String url, String id, Random random, long frames, AtomicLong sent,
-            Instant deadline, Stats stats) {
-        Conn conn = Conn.open(http, url + "/" + id);
-        Mutator mutator = new Mutator(random);
-        send(conn, Mutator.frame("boot", "BootNotification", Mutator.template("BootNotification", 0)), stats);
+            Instant deadline, Stats stats, String protocol) {
+        Conn conn = Conn.open(http, url + "/" + id, protocol);
+        boolean v201 = V201.equals(protocol);
+        Mutator mutator = new Mutator(random, v201);
+        send(conn, Mutator.frame("boot", "BootNotification", mutator.template("BootNotification", "1")), stats);
         while (sent.incrementAndGet() <= frames && Instant.now().isBefore(deadline)) {
             if (!conn.isOpen()) {
                 stats.reconnects.incrementAndGet();
-                conn = Conn.open(http, url + "/" + id);
+                conn = Conn.open(http, url + "/" + id, protocol);
             }
             Mutator.Sent frame = mutator.next();
             JsonArray answer = send(conn, frame.text(), stats);
@@ -153,13 +171,13 @@ public final class FrameFuzzer {
                         + ") instead of an answer to ") + abbreviate(frame.text()));
                 continue;
             }
-            check(answer, frame, stats);
+            check(answer, frame, stats, v201 ? ALLOWED_CODES_201 : ALLOWED_CODES);
         }
         conn.close();
         sent.decrementAndGet();
     }
 
-    private static void check(JsonArray answer, Mutator.Sent frame, Stats stats) {
+    private static void check(JsonArray answer, Mutator.Sent frame, Stats stats, Set<String> allowed) {
         int type = answer.getInt(0, -1);
         if (type == 3) {
             stats.results.incrementAndGet();
@@ -174,7 +192,7 @@ public final class FrameFuzzer {
         String code = answer.getString(2, "?");
         stats.codes.merge(code, 1L, Long::sum);
         String description = answer.getString(3, "");
-        if (!ALLOWED_CODES.contains(code)) {
+        if (!allowed.contains(code)) {
             stats.violation(code + " for " + abbreviate(frame.text()) + ": " + description);
         }
         if (LEAK.matcher(withoutEcho(description, frame.text())).find()) {
@@ -249,11 +267,11 @@ public final class FrameFuzzer {
         private final CompletableFuture<Integer> closed = new CompletableFuture<>();
         private WebSocket socket;
 
-        static Conn open(HttpClient http, String url) {
+        static Conn open(HttpClient http, String url, String protocol) {
             Conn conn = new Conn();
             for (int attempt = 0; ; attempt++) {
                 try {
-                    conn.socket = http.newWebSocketBuilder().subprotocols("ocpp1.6").connectTimeout(Duration
+                    conn.socket = http.newWebSocketBuilder().subprotocols(protocol).connectTimeout(Duration
                             .ofSeconds(10)).buildAsync(URI.create(url), conn).get(15, TimeUnit.SECONDS);
                     return conn;
                 } catch (Exception e) {
@@ -341,6 +359,9 @@ public final class FrameFuzzer {
         static final String[] ACTIONS = {"BootNotification", "Heartbeat", "StatusNotification", "Authorize",
             "StartTransaction", "MeterValues", "StopTransaction", "DataTransfer", "DiagnosticsStatusNotification",
             "FirmwareStatusNotification"};
+        static final String[] ACTIONS_201 = {"BootNotification", "Heartbeat", "StatusNotification", "Authorize",
+            "TransactionEvent", "MeterValues", "NotifyEvent", "SecurityEventNotification", "NotifyReport",
+            "FirmwareStatusNotification", "LogStatusNotification", "DataTransfer"};
 
         /** A frame sent, and what to do with its CALLRESULT. */
         record Sent(String text, java.util.function.Consumer<JsonArray> onResult) {
@@ -350,16 +371,24 @@ public final class FrameFuzzer {
         }
 
         private final Random random;
-        private final List<Long> transactions = new ArrayList<>();
+        private final boolean v201;
+        private final List<String> transactions = new ArrayList<>();
         private long counter;
 
-        Mutator(Random random) {
+        Mutator(Random random, boolean v201) {
             this.random = random;
+            this.v201 = v201;
         }
 
         Sent next() {
-            String action = ACTIONS[random.nextInt(ACTIONS.length)];
-            long tx = transactions.isEmpty() ? 1 : transactions.get(random.nextInt(transactions.size()));
+            String[] actions = v201 ? ACTIONS_201 : ACTIONS;
+            String action = actions[random.nextInt(actions.length)];
+            String tx = transactions.isEmpty() ? "1" : transactions.get(random.nextInt(transactions.size()));
+            if (v201 && "TransactionEvent".equals(action) && (transactions.isEmpty() || random.nextInt(4) == 0)
+                    && transactions.size() < 50) {
+                tx = "FZ-" + random.nextInt(1_000_000);
+                transactions.add(tx);
+            }
             JsonObject payload = template(action, tx);
             String messageId = "f" + (++counter);
             int kind = random.nextInt(100);
@@ -384,7 +413,7 @@ public final class FrameFuzzer {
             return new Sent(text, answer -> {
                 if (start && answer.get(2) instanceof JsonObject o && o.get("transactionId") instanceof
                         jakarta.json.JsonNumber n && transactions.size() < 50) {
-                    transactions.add(n.longValue());
+                    transactions.add(Long.toString(n.longValue()));
                 }
             });
         }
@@ -393,7 +422,63 @@ public final class FrameFuzzer {
             return Json.createArrayBuilder().add(2).add(id).add(action).add(payload).build().toString();
         }
 
-        static JsonObject template(String action, long tx) {
+        JsonObject template(String action, String tx) {
+            return v201 ? template201(action, tx, random) : template16(action, tx.matches("\\d{1,18}")
+                    ? Long.parseLong(tx) : 1);
+        }
+
+        /** A valid 2.0.1 message of each kind (the events of a transaction in a random phase). */
+        static JsonObject template201(String action, String tx, Random random) {
+            String now = Instant.now().toString();
+            JsonObject evse = Json.createObjectBuilder().add("id", 1).add("connectorId", 1).build();
+            JsonObject meterValue = Json.createObjectBuilder().add("timestamp", now).add("sampledValue",
+                    Json.createArrayBuilder().add(Json.createObjectBuilder().add("value", 1.2)
+                            .add("measurand", "Energy.Active.Import.Register").add("context", "Sample.Periodic")
+                            .add("unitOfMeasure", Json.createObjectBuilder().add("unit", "kWh")))
+                            .add(Json.createObjectBuilder().add("value", 74).add("measurand", "Power.Active.Import")
+                                    .add("phase", "L1").add("unitOfMeasure", Json.createObjectBuilder()
+                                            .add("unit", "W").add("multiplier", 2)))).build();
+            JsonObject idToken = Json.createObjectBuilder().add("idToken", "FUZZTAG").add("type", "ISO14443").build();
+            JsonObject component = Json.createObjectBuilder().add("name", "ConnectorPlugRetentionLock")
+                    .add("evse", evse).build();
+            return switch (action) {
+                case "BootNotification" -> Json.createObjectBuilder().add("reason", "PowerUp").add("chargingStation",
+                        Json.createObjectBuilder().add("vendorName", "Fuzz").add("model", "F2")
+                                .add("firmwareVersion", "0.2")).build();
+                case "StatusNotification" -> Json.createObjectBuilder().add("timestamp", now)
+                        .add("connectorStatus", "Occupied").add("evseId", 1).add("connectorId", 1).build();
+                case "Authorize" -> Json.createObjectBuilder().add("idToken", idToken).build();
+                case "TransactionEvent" -> Json.createObjectBuilder()
+                        .add("eventType", List.of("Started", "Updated", "Updated", "Ended").get(random.nextInt(4)))
+                        .add("timestamp", now).add("triggerReason", "MeterValuePeriodic").add("seqNo",
+                                random.nextInt(20)).add("transactionInfo", Json.createObjectBuilder()
+                                        .add("transactionId", tx).add("chargingState", "Charging"))
+                        .add("idToken", idToken).add("evse", evse).add("meterValue", Json.createArrayBuilder()
+                                .add(meterValue)).build();
+                case "MeterValues" -> Json.createObjectBuilder().add("evseId", 1).add("meterValue",
+                        Json.createArrayBuilder().add(meterValue)).build();
+                case "NotifyEvent" -> Json.createObjectBuilder().add("generatedAt", now).add("seqNo", 0)
+                        .add("eventData", Json.createArrayBuilder().add(Json.createObjectBuilder().add("eventId", 1)
+                                .add("timestamp", now).add("trigger", "Alerting").add("actualValue", "true")
+                                .add("techCode", "E17").add("component", component)
+                                .add("eventNotificationType", "HardWiredNotification")
+                                .add("variable", Json.createObjectBuilder().add("name", "Problem")))).build();
+                case "SecurityEventNotification" -> Json.createObjectBuilder().add("type", "FirmwareUpdated")
+                        .add("timestamp", now).add("techInfo", "fuzz").build();
+                case "NotifyReport" -> Json.createObjectBuilder().add("requestId", 1).add("generatedAt", now)
+                        .add("seqNo", 0).add("reportData", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                                .add("component", Json.createObjectBuilder().add("name", "OCPPCommCtrlr"))
+                                .add("variable", Json.createObjectBuilder().add("name", "HeartbeatInterval"))
+                                .add("variableAttribute", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                                        .add("type", "Actual").add("value", "300"))))).build();
+                case "FirmwareStatusNotification" -> Json.createObjectBuilder().add("status", "Installed").build();
+                case "LogStatusNotification" -> Json.createObjectBuilder().add("status", "Uploaded").build();
+                case "DataTransfer" -> Json.createObjectBuilder().add("vendorId", "fuzz").add("data", "x").build();
+                default -> JsonValue.EMPTY_JSON_OBJECT;
+            };
+        }
+
+        static JsonObject template16(String action, long tx) {
             String now = Instant.now().toString();
             return switch (action) {
                 case "BootNotification" -> Json.createObjectBuilder().add("chargePointVendor", "Fuzz")

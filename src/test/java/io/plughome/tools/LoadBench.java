@@ -29,9 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The load benchmark: N simulated OCPP 1.6J chargers with the traffic of real ones (connect,
- * BootNotification, StatusNotification, a transaction each with MeterValues every 10 s, Heartbeat
- * every 60 s, StopTransaction at the end) against a running PlugHome on this machine. Prints
+ * The load benchmark: N simulated OCPP 1.6J (or, with {@code --protocol ocpp2.0.1}, 2.0.1)
+ * chargers with the traffic of real ones (connect, BootNotification, StatusNotification, a
+ * transaction each with meter values every 10 s, Heartbeat every 60 s, the transaction's end at
+ * the end; in 2.0.1 the transaction's messages are TransactionEvents) against a running PlugHome on this machine. Prints
  * msg/s, round-trip p50/p95/p99 per action, CALLERRORs and timeouts, and the server's RSS and
  * heap; in soak mode ({@code --report-every 60}) the same every minute, to see whether memory
  * grows. Run:
@@ -66,6 +67,9 @@ public final class LoadBench {
     private final AtomicInteger connected = new AtomicInteger();
     private final List<Charger> chargers = new ArrayList<>();
 
+    /** Whether the chargers speak OCPP 2.0.1 (TransactionEvent) instead of 1.6. */
+    private boolean v201;
+
     private LoadBench(String url, String prefix, int meterEvery, int heartbeatEvery) {
         this.url = url;
         this.prefix = prefix;
@@ -77,6 +81,7 @@ public final class LoadBench {
         Map<String, String> o = new TreeMap<>(Map.of("--url", "ws://localhost:8080/ocpp", "--chargers", "1000",
                 "--seconds", "300", "--ramp", "200", "--meter-every", "10", "--heartbeat-every", "60",
                 "--report-every", "0", "--prefix", "LOAD", "--pid", "", "--warmup", "30"));
+        o.put("--protocol", "ocpp1.6");
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!o.containsKey(args[i])) {
                 throw new IllegalArgumentException("unknown option " + args[i] + "; options: " + o.keySet());
@@ -85,13 +90,15 @@ public final class LoadBench {
         }
         LoadBench bench = new LoadBench(o.get("--url"), o.get("--prefix"), Integer.parseInt(o.get("--meter-every")),
                 Integer.parseInt(o.get("--heartbeat-every")));
+        bench.v201 = o.get("--protocol").contains("2.0.1");
         Optional<Long> pid = (o.get("--pid").isEmpty() ? serverPid() : Optional.of(Long.parseLong(o.get("--pid"))))
                 .map(LoadBench::serverJvm);
         int n = Integer.parseInt(o.get("--chargers"));
         int seconds = Integer.parseInt(o.get("--seconds"));
         int every = Integer.parseInt(o.get("--report-every"));
-        System.out.printf("PlugHome load: %d chargers on %s for %d s (MeterValues every %d s, Heartbeat every %d s),"
-                + " server pid %s, %d cores%n", n, o.get("--url"), seconds, bench.meterEvery, bench.heartbeatEvery,
+        System.out.printf("PlugHome load: %d %s chargers on %s for %d s (meter values every %d s, Heartbeat every %d s),"
+                + " server pid %s, %d cores%n", n, bench.v201 ? "ocpp2.0.1" : "ocpp1.6", o.get("--url"), seconds,
+                bench.meterEvery, bench.heartbeatEvery,
                 pid.map(String::valueOf).orElse("unknown"), Runtime.getRuntime().availableProcessors());
         System.out.println("before: " + server(pid, o.get("--url")));
         bench.run(n, Integer.parseInt(o.get("--ramp")), seconds, every, pid, Integer.parseInt(o.get("--warmup")));
@@ -222,7 +229,8 @@ public final class LoadBench {
         final AtomicLong nextId = new AtomicLong();
         final StringBuilder partial = new StringBuilder();
         volatile WebSocket socket;
-        volatile long transactionId = -1;
+        volatile String transactionId;
+        int seqNo;
         volatile long meterWh;
         final List<java.util.concurrent.ScheduledFuture<?>> tasks = new ArrayList<>();
 
@@ -233,7 +241,8 @@ public final class LoadBench {
         }
 
         void connect() {
-            http.newWebSocketBuilder().subprotocols("ocpp1.6").connectTimeout(Duration.ofSeconds(30))
+            http.newWebSocketBuilder().subprotocols(v201 ? "ocpp2.0.1" : "ocpp1.6")
+                    .connectTimeout(Duration.ofSeconds(30))
                     .buildAsync(URI.create(url + "/" + id), this).whenComplete((ws, e) -> {
                         if (e != null) {
                             connectFailures.incrementAndGet();
@@ -242,13 +251,18 @@ public final class LoadBench {
                         socket = ws;
                         connected.incrementAndGet();
                         // as a real charger: each message after the answer to the one before
-                        call("BootNotification", Json.createObjectBuilder().add("chargePointVendor", "PlugHome")
-                                .add("chargePointModel", "LoadBench").add("firmwareVersion", "1.0").build())
+                        call("BootNotification", v201 ? Json.createObjectBuilder().add("reason", "PowerUp")
+                                .add("chargingStation", Json.createObjectBuilder().add("vendorName", "PlugHome")
+                                        .add("model", "LoadBench").add("firmwareVersion", "1.0")).build()
+                                : Json.createObjectBuilder().add("chargePointVendor", "PlugHome")
+                                        .add("chargePointModel", "LoadBench").add("firmwareVersion", "1.0").build())
                                 .thenCompose(a -> status("Available"))
                                 .thenCompose(a -> status("Charging"))
-                                .thenCompose(a -> call("StartTransaction", Json.createObjectBuilder()
-                                        .add("connectorId", 1).add("idTag", "LOAD-" + index).add("meterStart", meterWh)
-                                        .add("timestamp", Instant.now().toString()).build()))
+                                .thenCompose(a -> v201 ? event("Started", "CablePluggedIn", "Transaction.Begin")
+                                        : call("StartTransaction", Json.createObjectBuilder()
+                                                .add("connectorId", 1).add("idTag", "LOAD-" + index)
+                                                .add("meterStart", meterWh).add("timestamp", Instant.now().toString())
+                                                .build()))
                                 .thenRun(this::schedule);
                     });
         }
@@ -264,24 +278,67 @@ public final class LoadBench {
         }
 
         java.util.concurrent.CompletableFuture<JsonArray> status(String status) {
+            if (v201) {
+                return call("StatusNotification", Json.createObjectBuilder().add("timestamp", Instant.now().toString())
+                        .add("connectorStatus", "Charging".equals(status) ? "Occupied" : status).add("evseId", 1)
+                        .add("connectorId", 1).build());
+            }
             return call("StatusNotification", Json.createObjectBuilder().add("connectorId", 1).add("status", status)
                     .add("errorCode", "NoError").add("timestamp", Instant.now().toString()).build());
         }
 
+        /** The same three readings in each version's words. */
+        jakarta.json.JsonArray samples() {
+            if (v201) {
+                return Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("value", meterWh).add("measurand",
+                                "Energy.Active.Import.Register").add("unitOfMeasure", Json.createObjectBuilder()
+                                        .add("unit", "Wh")))
+                        .add(Json.createObjectBuilder().add("value", 7200).add("measurand", "Power.Active.Import")
+                                .add("unitOfMeasure", Json.createObjectBuilder().add("unit", "W")))
+                        .add(Json.createObjectBuilder().add("value", 31.3).add("measurand", "Current.Import")
+                                .add("phase", "L1").add("unitOfMeasure", Json.createObjectBuilder().add("unit", "A")))
+                        .build();
+            }
+            return Json.createArrayBuilder()
+                    .add(Json.createObjectBuilder().add("value", Long.toString(meterWh))
+                            .add("measurand", "Energy.Active.Import.Register").add("unit", "Wh"))
+                    .add(Json.createObjectBuilder().add("value", "7200").add("measurand",
+                            "Power.Active.Import").add("unit", "W"))
+                    .add(Json.createObjectBuilder().add("value", "31.3").add("measurand",
+                            "Current.Import").add("unit", "A").add("phase", "L1"))
+                    .build();
+        }
+
+        /** A 2.0.1 TransactionEvent of this charger's transaction, with the readings. */
+        java.util.concurrent.CompletableFuture<JsonArray> event(String type, String trigger, String context) {
+            if (transactionId == null) {
+                transactionId = id + "-" + Long.toString(System.nanoTime(), 36);
+            }
+            return call("TransactionEvent", Json.createObjectBuilder().add("eventType", type)
+                    .add("timestamp", Instant.now().toString()).add("triggerReason", trigger).add("seqNo", seqNo++)
+                    .add("transactionInfo", Json.createObjectBuilder().add("transactionId", transactionId)
+                            .add("chargingState", "Ended".equals(type) ? "Idle" : "Charging"))
+                    .add("evse", Json.createObjectBuilder().add("id", 1).add("connectorId", 1))
+                    .add("idToken", Json.createObjectBuilder().add("idToken", "LOAD-" + index).add("type", "ISO14443"))
+                    .add("meterValue", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                            .add("timestamp", Instant.now().toString()).add("sampledValue", samples())))
+                    .build());
+        }
+
         void meter() {
-            if (transactionId < 0) {
+            if (transactionId == null) {
                 return;
             }
             meterWh += 20; // 7.2 kW for 10 s
-            call("MeterValues", Json.createObjectBuilder().add("connectorId", 1).add("transactionId", transactionId)
+            if (v201) {
+                event("Updated", "MeterValuePeriodic", "Sample.Periodic");
+                return;
+            }
+            call("MeterValues", Json.createObjectBuilder().add("connectorId", 1)
+                    .add("transactionId", Long.parseLong(transactionId))
                     .add("meterValue", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                            .add("timestamp", Instant.now().toString()).add("sampledValue", Json.createArrayBuilder()
-                                    .add(Json.createObjectBuilder().add("value", Long.toString(meterWh))
-                                            .add("measurand", "Energy.Active.Import.Register").add("unit", "Wh"))
-                                    .add(Json.createObjectBuilder().add("value", "7200").add("measurand",
-                                            "Power.Active.Import").add("unit", "W"))
-                                    .add(Json.createObjectBuilder().add("value", "31.3").add("measurand",
-                                            "Current.Import").add("unit", "A").add("phase", "L1")))))
+                            .add("timestamp", Instant.now().toString()).add("sampledValue", samples())))
                     .build());
         }
 
@@ -289,8 +346,12 @@ public final class LoadBench {
             synchronized (tasks) {
                 tasks.forEach(t -> t.cancel(false));
             }
-            if (transactionId >= 0) {
-                call("StopTransaction", Json.createObjectBuilder().add("transactionId", transactionId)
+            if (transactionId != null) {
+                if (v201) {
+                    event("Ended", "StopAuthorized", "Transaction.End");
+                    return;
+                }
+                call("StopTransaction", Json.createObjectBuilder().add("transactionId", Long.parseLong(transactionId))
                         .add("meterStop", meterWh).add("timestamp", Instant.now().toString()).add("reason", "Local")
                         .build());
             }
@@ -362,7 +423,7 @@ public final class LoadBench {
             if (type == 4) {
                 errors.incrementAndGet();
             } else if (p.action().equals("StartTransaction")) {
-                transactionId = frame.getJsonObject(2).getJsonNumber("transactionId").longValue();
+                transactionId = Long.toString(frame.getJsonObject(2).getJsonNumber("transactionId").longValue());
             }
             timer.execute(() -> p.answer().complete(frame)); // the next message is not sent on the reader thread
         }

@@ -1,0 +1,38 @@
+# Shared by the side-by-side benchmarks in src/bench: builds what they need once, and runs the load
+# benchmark against a fresh `java -jar target/plughome.jar` on its own H2 data directory.
+# Only this machine is involved: each server listens on localhost.
+
+PORT=${BENCH_PORT:-18080}
+
+bench_setup() {
+  [ -f target/plughome.jar ] || mvn -q -DskipITs package
+  mvn -q test-compile
+  CP=$(mvn -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
+  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
+}
+
+# bench_run NAME "ENV=VALUE ..." LOADBENCH-ARGS...
+bench_run() {
+  local name=$1 env_extra=$2
+  shift 2
+  local dir
+  dir=$(mktemp -d /tmp/plughome-bench-XXXX)
+  # every simulated charger comes from 127.0.0.1: the per-address limit is lifted
+  # shellcheck disable=SC2086
+  env PORT=$PORT ADDR=127.0.0.1 PLUGHOME_HTTPS_PORT=-1 PLUGHOME_MAX_CONNECTIONS_PER_ADDRESS=100000 \
+      PLUGHOME_DATA_DIR="$dir/data" PLUGHOME_ADMIN_TOKEN=bench-token WLP_JAR_EXTRACT_ROOT="$dir/wlp" $env_extra \
+      java -jar target/plughome.jar > "$dir/server.log" 2>&1 &
+  local server=$!
+  for _ in $(seq 1 120); do
+    curl -sf "http://127.0.0.1:$PORT/health/ready" > /dev/null && break
+    sleep 1
+  done
+  echo
+  echo "=== $name (server pid $server, data $dir/data)"
+  java -cp "target/test-classes:$CP" io.plughome.tools.LoadBench --url "ws://127.0.0.1:$PORT/ocpp" \
+      --pid "$server" --prefix "BENCH-$name" "$@" ${BENCH_ARGS:-}
+  grep -h "Durability of acknowledged writes" "$dir/server.log" | sed 's/.*Durability/Durability/' || true
+  kill "$server"
+  wait "$server" || true
+  rm -rf "$dir"
+}
