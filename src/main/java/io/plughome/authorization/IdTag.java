@@ -18,20 +18,28 @@ import java.util.Locale;
 @NamedQuery(name = "IdTag.byKeys", query = "SELECT t FROM IdTag t WHERE t.key IN :keys")
 public class IdTag {
 
-    /** OCPP idTags are at most 20 characters. */
-    public static final int MAX_LENGTH = 20;
+    /**
+     * The longest idTag: 36 characters, a 2.0.1 idToken (1.6 idTags have 20; longer ones are left
+     * out of a 1.6 charger's local list).
+     */
+    public static final int MAX_LENGTH = 36;
+    /** The longest idTag a 1.6 charger takes. */
+    public static final int MAX_LENGTH_16 = 20;
+    public static final int TOKEN_TYPE_MAX = 20;
 
     @Id
-    @Column(name = "id_tag_key")
+    @Column(name = "id_tag_key", length = MAX_LENGTH)
     private String key;
-    @Column(name = "id_tag")
+    @Column(name = "id_tag", length = MAX_LENGTH)
     private String idTag;
+    @Column(name = "token_type", length = TOKEN_TYPE_MAX)
+    private String tokenType;
     private String name;
     @Enumerated(EnumType.STRING)
     private IdTagStatus status;
     @Column(name = "expiry_date")
     private Instant expiryDate;
-    @Column(name = "parent_id_tag")
+    @Column(name = "parent_id_tag", length = MAX_LENGTH)
     private String parentIdTag;
     @Column(name = "list_version")
     private int listVersion;
@@ -54,9 +62,10 @@ public class IdTag {
         return idTag.toUpperCase(Locale.ROOT);
     }
 
-    public void change(String idTag, String name, IdTagStatus status, Instant expiryDate, String parentIdTag,
-            int listVersion, Instant now) {
+    public void change(String idTag, String tokenType, String name, IdTagStatus status, Instant expiryDate,
+            String parentIdTag, int listVersion, Instant now) {
         this.idTag = idTag;
+        this.tokenType = tokenType;
         this.name = name;
         this.status = status;
         this.expiryDate = expiryDate;
@@ -78,6 +87,11 @@ public class IdTag {
 
     public String idTag() {
         return idTag;
+    }
+
+    /** The 2.0.1 idToken type the owner gave (ISO14443, eMAID, ...); null when not said. */
+    public String tokenType() {
+        return tokenType;
     }
 
     public String name() {

@@ -42,7 +42,7 @@ public class IdTags {
     Event<IdTagsChanged> changed;
 
     /** What the owner sets for an idTag. */
-    public record Changes(String name, IdTagStatus status, Instant expiryDate, String parentIdTag) {
+    public record Changes(String name, IdTagStatus status, Instant expiryDate, String parentIdTag, String tokenType) {
     }
 
     /** The idTag as stored, and whether this put created it. */
@@ -85,8 +85,8 @@ public class IdTags {
             tag = new IdTag(idTag, now);
         }
         int version = change(idTag, false, now);
-        tag.change(idTag, changes.name(), changes.status(), changes.expiryDate(), changes.parentIdTag(), version,
-                now);
+        tag.change(idTag, changes.tokenType(), changes.name(), changes.status(), changes.expiryDate(),
+                changes.parentIdTag(), version, now);
         if (created) {
             em.persist(tag);
         }
@@ -132,7 +132,7 @@ public class IdTags {
         em.createNamedQuery("IdTag.byKeys", IdTag.class).setParameter("keys", List.copyOf(touched.keySet()))
                 .getResultStream().forEach(t -> present.put(t.key(), t));
         return touched.entrySet().stream().map(e -> present.containsKey(e.getKey()) ? entry(present.get(e.getKey()))
-                : new ListEntry(e.getValue(), null, null, null)).toList();
+                : new ListEntry(e.getValue(), null, null, null, null)).toList();
     }
 
     private int change(String idTag, boolean removed, Instant now) {
@@ -144,6 +144,6 @@ public class IdTags {
     }
 
     private static ListEntry entry(IdTag tag) {
-        return new ListEntry(tag.idTag(), tag.status().name(), tag.expiryDate(), tag.parentIdTag());
+        return new ListEntry(tag.idTag(), tag.status().name(), tag.expiryDate(), tag.parentIdTag(), tag.tokenType());
     }
 }

@@ -23,9 +23,9 @@ public class ListChange {
     @SequenceGenerator(name = "local_list_version_seq", sequenceName = "local_list_version_seq", allocationSize = 1)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "local_list_version_seq")
     private Integer version;
-    @Column(name = "id_tag_key")
+    @Column(name = "id_tag_key", length = IdTag.MAX_LENGTH)
     private String key;
-    @Column(name = "id_tag")
+    @Column(name = "id_tag", length = IdTag.MAX_LENGTH)
     private String idTag;
     private boolean removed;
     @Column(name = "changed_at")

@@ -123,8 +123,16 @@ public sealed interface Command {
      */
     record SendLocalList(int version, boolean full, List<ListEntry> entries) implements Command {
 
-        /** One idTag as the charger should know it; status null removes it (differential only). */
-        public record ListEntry(String idTag, String status, Instant expiryDate, String parentIdTag) {
+        /**
+         * One idTag as the charger should know it; status null removes it (differential only).
+         * {@code tokenType}: the 2.0.1 idToken type the owner gave, null when not said.
+         */
+        public record ListEntry(String idTag, String status, Instant expiryDate, String parentIdTag,
+                String tokenType) {
+
+            public ListEntry(String idTag, String status, Instant expiryDate, String parentIdTag) {
+                this(idTag, status, expiryDate, parentIdTag, null);
+            }
         }
 
         @Override

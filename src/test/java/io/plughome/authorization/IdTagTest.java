@@ -12,7 +12,7 @@ class IdTagTest {
 
     private static IdTag tag(IdTagStatus status, Instant expiry) {
         IdTag tag = new IdTag("Card-1", NOW);
-        tag.change("Card-1", "Anna", status, expiry, "FAMILY", 1, NOW);
+        tag.change("Card-1", null, "Anna", status, expiry, "FAMILY", 1, NOW);
         return tag;
     }
 

@@ -71,13 +71,13 @@ class IdTagsIT {
 
     @Test
     void badIdTagsAndBodiesAreRefusedAndViewersMayOnlyRead() {
-        assertEquals(400, put("x".repeat(21), "{}").status());
+        assertEquals(400, put("x".repeat(37), "{}").status(), "a 2.0.1 idToken has up to 36 characters");
         assertEquals(400, put("WITH%20SPACE", "{}").status());
         TestServer.Answer badStatus = put("CARD-S", "{\"status\":\"Maybe\"}");
         assertEquals(400, badStatus.status(), badStatus.body());
         assertEquals(400, put("CARD-S", "{\"expiryDate\":\"tomorrow\"}").status());
         assertEquals(400, put("CARD-S", "{\"parentIdTag\":\"card-s\"}").status(), "its own parent");
-        assertEquals(400, put("CARD-S", "{\"parentIdTag\":\"" + "p".repeat(21) + "\"}").status());
+        assertEquals(400, put("CARD-S", "{\"parentIdTag\":\"" + "p".repeat(37) + "\"}").status());
         assertEquals(400, put("CARD-S", "{\"name\":\"" + "n".repeat(101) + "\"}").status());
         assertEquals(403, TestServer.send("PUT", "/api/v1/id-tags/CARD-V", VIEWER_TOKEN, "{}").status());
         assertEquals(404, TestServer.get("/api/v1/id-tags/CARD-S", VIEWER_TOKEN).status(), "nothing was stored");

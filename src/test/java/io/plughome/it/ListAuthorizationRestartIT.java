@@ -130,10 +130,17 @@ class ListAuthorizationRestartIT {
         String blocked = "BL2-" + suffix;
         putTag(good, "{\"name\":\"Ben\",\"parentIdTag\":\"FAMILY\"}");
         putTag(blocked, "{\"status\":\"Blocked\"}");
+        String emaid = ("NL-PLH-C" + suffix + "-0000000000000000000000").substring(0, 36); // a 36-character idToken
+        putTag(emaid, "{\"type\":\"eMAID\"}");
+        assertEquals(400, TestServer.send("PUT", "/api/v1/id-tags/" + emaid + "X", ADMIN_TOKEN, "{}").status(),
+                "37 characters is one too many");
+        assertEquals(400, TestServer.send("PUT", "/api/v1/id-tags/T-" + suffix, ADMIN_TOKEN, "{\"type\":\"Barcode\"}")
+                .status(), "not a 2.0.1 idToken type");
         String id = TestServer.uniqueId("LIST-201");
         try (ChargePointSimulator cp = ChargePointSimulator.booted(base, id, Version.V201)) {
             cp.reply(next(cp, "GetLocalListVersion"), Json.createObjectBuilder().add("versionNumber", 0).build());
-            JsonObject full = next(cp, "SendLocalList").getJsonObject(3);
+            JsonArray sendCall = next(cp, "SendLocalList");
+            JsonObject full = sendCall.getJsonObject(3);
             assertEquals("Full", full.getString("updateType"));
             assertEquals(listVersion(), full.getInt("versionNumber"));
             JsonObject entry = full.getJsonArray("localAuthorizationList").getValuesAs(JsonObject.class).stream()
@@ -143,6 +150,11 @@ class ListAuthorizationRestartIT {
             assertEquals("Accepted", entry.getJsonObject("idTokenInfo").getString("status"));
             assertEquals("FAMILY", entry.getJsonObject("idTokenInfo").getJsonObject("groupIdToken")
                     .getString("idToken"), "the idTag's group is its groupIdToken");
+            JsonObject long36 = full.getJsonArray("localAuthorizationList").getValuesAs(JsonObject.class).stream()
+                    .filter(e -> e.getJsonObject("idToken").getString("idToken").equals(emaid)).findFirst()
+                    .orElseThrow();
+            assertEquals("eMAID", long36.getJsonObject("idToken").getString("type"), "the type the owner gave");
+            cp.replyStatus(sendCall, "Accepted");
 
             JsonObject accepted = cp.callOk("Authorize", Json.createObjectBuilder()
                     .add("idToken", ChargePointSimulator.idToken(good.toLowerCase())).build()).getJsonObject("idTokenInfo");
@@ -160,6 +172,58 @@ class ListAuthorizationRestartIT {
             assertEquals("TX-BL-" + suffix, session.getString("transactionId"));
             assertEquals("Blocked", session.getString("authorization"));
             assertEquals(blocked, session.getString("idTag"));
+            assertEquals("Accepted", cp.callOk("Authorize", Json.createObjectBuilder()
+                    .add("idToken", Json.createObjectBuilder().add("idToken", emaid).add("type", "eMAID")).build())
+                    .getJsonObject("idTokenInfo").getString("status"));
+        }
+        // a 1.6 charger's list leaves out what it cannot hold: idTags over 20 characters
+        try (ChargePointSimulator cp = ChargePointSimulator.booted16(base, TestServer.uniqueId("LIST-16"))) {
+            cp.reply(next(cp, "GetLocalListVersion"), Json.createObjectBuilder().add("listVersion", 0).build());
+            JsonArray send = next(cp, "SendLocalList");
+            List<String> tags = send.getJsonObject(3).getJsonArray("localAuthorizationList")
+                    .getValuesAs(JsonObject.class).stream().map(e -> e.getString("idTag")).toList();
+            assertTrue(tags.contains(good), tags.toString());
+            assertFalse(tags.contains(emaid), "36 characters do not fit a 1.6 idTag");
+            assertTrue(tags.stream().allMatch(t -> t.length() <= 20));
+            cp.replyStatus(send, "Accepted");
+        }
+    }
+
+    @Test
+    void a201ChargersListIsSentInPartsItCanTake() {
+        String suffix = Long.toString(System.nanoTime() % 100000);
+        for (String tag : List.of("P1-", "P2-", "P3-")) {
+            putTag(tag + suffix, "{}");
+        }
+        int total = TestServer.get("/api/v1/id-tags?limit=1000", VIEWER_TOKEN).json().getInt("total");
+        int version = listVersion();
+        String id = TestServer.uniqueId("LIST-PARTS");
+        try (ChargePointSimulator cp = ChargePointSimulator.booted(base, id, Version.V201)) {
+            // it says it takes two entries per SendLocalList, before it answers which list it holds
+            cp.callOk("NotifyReport", Json.createObjectBuilder().add("requestId", 1)
+                    .add("generatedAt", Instant.now().toString()).add("seqNo", 0)
+                    .add("reportData", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                            .add("component", Json.createObjectBuilder().add("name", "LocalAuthListCtrlr"))
+                            .add("variable", Json.createObjectBuilder().add("name", "ItemsPerMessage"))
+                            .add("variableAttribute", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                                    .add("type", "Actual").add("value", "2"))))).build());
+            cp.reply(next(cp, "GetLocalListVersion"), Json.createObjectBuilder().add("versionNumber", 0).build());
+            int sent = 0;
+            int parts = 0;
+            while (sent < total) {
+                JsonArray send = next(cp, "SendLocalList");
+                JsonObject part = send.getJsonObject(3);
+                assertEquals(version, part.getInt("versionNumber"), "every part has the list's version");
+                assertEquals(parts == 0 ? "Full" : "Differential", part.getString("updateType"), "part " + parts);
+                int size = part.getJsonArray("localAuthorizationList").size();
+                assertTrue(size >= 1 && size <= 2, "at most ItemsPerMessage entries: " + size);
+                sent += size;
+                parts++;
+                cp.replyStatus(send, "Accepted");
+            }
+            assertEquals(total, sent, "every idTag once");
+            assertEquals((total + 1) / 2, parts);
+            assertTrue(awaitLocalList(id, version).getBoolean("inSync"));
         }
     }
 

@@ -20,9 +20,15 @@ public final class IdTagViews {
             @Size(max = 100) @Schema(description = "Whose card or token this is", maxLength = 100) String name,
             @Schema(description = "Accepted (the default), Blocked, Expired or Invalid") IdTagStatus status,
             @Schema(description = "After this instant an Accepted idTag is answered Expired") Instant expiryDate,
-            @Size(min = 1, max = 20) @Pattern(regexp = "[\\x21-\\x7e]+", message = "must be printable ASCII")
-            @Schema(description = "The group this idTag belongs to (OCPP parentIdTag)", maxLength = 20)
-            String parentIdTag) {
+            @Size(min = 1, max = 36) @Pattern(regexp = "[\\x21-\\x7e]+", message = "must be printable ASCII")
+            @Schema(description = "The group this idTag belongs to (OCPP 1.6 parentIdTag, 2.0.1 groupIdToken)",
+                    maxLength = 36)
+            String parentIdTag,
+            @Pattern(regexp = "Central|eMAID|ISO14443|ISO15693|KeyCode|Local|MacAddress|NoAuthorization",
+                    message = "must be an OCPP 2.0.1 idToken type: Central, eMAID, ISO14443, ISO15693, KeyCode,"
+                            + " Local, MacAddress or NoAuthorization")
+            @Schema(description = "The idToken type a 2.0.1 charger's local list gets (default ISO14443, an RFID"
+                    + " card); 1.6 chargers have none") String type) {
     }
 
     @Schema(name = "IdTag", description = "One of the owner's idTags (RFID card or app token)")
@@ -34,13 +40,14 @@ public final class IdTagViews {
                     + " expiryDate") IdTagStatus effectiveStatus,
             Instant expiryDate,
             String parentIdTag,
+            @Schema(description = "The 2.0.1 idToken type the owner gave; null when not said") String type,
             @Schema(description = "The local-list version of its last change") int listVersion,
             Instant createdAt,
             Instant updatedAt) {
 
         static View of(IdTag t, Instant now) {
             return new View(t.idTag(), t.name(), t.status(), t.verdict(now).status(), t.expiryDate(), t.parentIdTag(),
-                    t.listVersion(), t.createdAt(), t.updatedAt());
+                    t.tokenType(), t.listVersion(), t.createdAt(), t.updatedAt());
         }
     }
 

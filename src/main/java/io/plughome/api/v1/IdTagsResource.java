@@ -90,7 +90,8 @@ public class IdTagsResource {
     @PUT
     @Path("{idTag}")
     @Operation(summary = "Add or replace an idTag", description = "{\"name\": \"Anna's card\", \"status\": \"Accepted\","
-            + " \"expiryDate\": \"2027-12-31T23:00:00Z\", \"parentIdTag\": \"FAMILY\"}; status defaults to Accepted."
+            + " \"expiryDate\": \"2027-12-31T23:00:00Z\", \"parentIdTag\": \"FAMILY\", \"type\": \"ISO14443\"}; status"
+            + " defaults to Accepted; type is the idToken type 2.0.1 chargers get (default ISO14443)."
             + " The idTag keeps the spelling of its latest PUT; OCPP compares idTags case-insensitively.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = IdTagViews.View.class)))
@@ -100,12 +101,12 @@ public class IdTagsResource {
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response put(@PathParam("idTag") String idTag, @Valid IdTagViews.Body body) {
         checkIdTag("idTag", idTag);
-        IdTagViews.Body b = body == null ? new IdTagViews.Body(null, null, null, null) : body;
+        IdTagViews.Body b = body == null ? new IdTagViews.Body(null, null, null, null, null) : body;
         if (b.parentIdTag() != null && IdTag.key(b.parentIdTag()).equals(IdTag.key(idTag))) {
             throw ApiError.badRequest("An idTag cannot be its own parentIdTag");
         }
         IdTags.Saved saved = idTags.put(idTag, new IdTags.Changes(Params.blankToNull(b.name()),
-                b.status() == null ? IdTagStatus.Accepted : b.status(), b.expiryDate(), b.parentIdTag()));
+                b.status() == null ? IdTagStatus.Accepted : b.status(), b.expiryDate(), b.parentIdTag(), b.type()));
         audit.record(Callers.actor(security), null, "PutIdTag", Map.of("idTag", idTag, "status",
                 saved.tag().status().name()), Outcome.ACCEPTED, null, null);
         IdTagViews.View view = IdTagViews.View.of(saved.tag(), clock.instant());
@@ -130,7 +131,10 @@ public class IdTagsResource {
         return Response.noContent().build();
     }
 
-    /** An idTag is OCPP's CiString20: 1 to 20 characters; printable ASCII, as cards and apps send them. */
+    /**
+     * An idTag is 1 to 36 characters (a 2.0.1 idToken; 1.6 chargers take up to 20, and a longer one
+     * is left out of their local list), printable ASCII, as cards and apps send them.
+     */
     static void checkIdTag(String what, String idTag) {
         if (idTag.isEmpty() || idTag.length() > IdTag.MAX_LENGTH || idTag.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
             throw ApiError.badRequest(what + " must be 1 to " + IdTag.MAX_LENGTH

@@ -81,6 +81,11 @@ public class V16Commands extends CommandEncoder {
         return ALL;
     }
 
+    /** The 1.6 idTag: a CiString20. */
+    private static final class IdTag16 {
+        static final int MAX = 20;
+    }
+
     /** 1.6 transaction ids are numbers: the digits PlugHome drew, or a charger's own number. */
     private static long transactionNumber(String transactionId) {
         try {
@@ -102,10 +107,17 @@ public class V16Commands extends CommandEncoder {
         };
     }
 
+    /**
+     * The list in 1.6 words. 1.6 idTags have at most 20 characters: a longer idTag (a 2.0.1
+     * idToken the owner listed) is left out, and this server answers for it when the charger asks;
+     * a longer group is left off its entry.
+     */
     private static SendLocalList localList(Command.SendLocalList c) {
-        List<AuthorizationData> entries = c.entries().stream().map(e -> new AuthorizationData(e.idTag(),
-                e.status() == null ? null : new Types.IdTagInfo(e.expiryDate(), e.parentIdTag(),
-                        Types.AuthorizationStatus.valueOf(e.status())))).toList();
+        List<AuthorizationData> entries = c.entries().stream().filter(e -> e.idTag().length() <= IdTag16.MAX)
+                .map(e -> new AuthorizationData(e.idTag(), e.status() == null ? null
+                        : new Types.IdTagInfo(e.expiryDate(), e.parentIdTag() == null
+                                || e.parentIdTag().length() > IdTag16.MAX ? null : e.parentIdTag(),
+                                Types.AuthorizationStatus.valueOf(e.status())))).toList();
         return new SendLocalList(c.version(), entries, c.full() ? UpdateType.Full : UpdateType.Differential);
     }
 

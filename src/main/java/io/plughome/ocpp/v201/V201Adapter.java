@@ -2,7 +2,6 @@ package io.plughome.ocpp.v201;
 
 import io.plughome.charger.DeviceModel;
 import io.plughome.control.Command;
-import io.plughome.control.Setting;
 import io.plughome.ocpp.Action;
 import io.plughome.ocpp.OutboundCall;
 import io.plughome.ocpp.Problem;
@@ -112,35 +111,55 @@ public class V201Adapter implements ProtocolAdapter {
     }
 
     /**
-     * A read of more settings than the charger takes in one GetVariables (its device model's
-     * DeviceDataCtrlr.ItemsPerMessage and BytesPerMessage for GetVariables, where it reported
-     * them) becomes several, each within both limits.
+     * A command larger than the charger takes in one message, as several within its limits (its
+     * device model's ItemsPerMessage and BytesPerMessage, where it reported them): a read of many
+     * settings (DeviceDataCtrlr, instance GetVariables) as several GetVariables, answered as one;
+     * a long local list (LocalAuthListCtrlr) as its first part with the update's type and the rest
+     * as differential updates of the same version.
      */
     @Override
     public List<Command> split(String chargerId, Command command) {
-        if (!(command instanceof Command.GetConfiguration read) || read.settings().size() < 2) {
-            return List.of(command);
+        if (command instanceof Command.GetConfiguration read && read.settings().size() > 1) {
+            return parts(chargerId, read.settings(), limit(chargerId, "DeviceDataCtrlr", "ItemsPerMessage",
+                    "GetVariables"), limit(chargerId, "DeviceDataCtrlr", "BytesPerMessage", "GetVariables"),
+                    (part, first) -> new Command.GetConfiguration(part));
         }
-        int items = limit(chargerId, "ItemsPerMessage");
-        int bytes = limit(chargerId, "BytesPerMessage");
+        if (command instanceof Command.SendLocalList list && list.entries().size() > 1) {
+            return parts(chargerId, list.entries(), limit(chargerId, "LocalAuthListCtrlr", "ItemsPerMessage", null),
+                    limit(chargerId, "LocalAuthListCtrlr", "BytesPerMessage", null),
+                    (part, first) -> new Command.SendLocalList(list.version(), first && list.full(), part));
+        }
+        return List.of(command);
+    }
+
+    /** Makes the command of one part; {@code first} is true for the first part. */
+    private interface Part<T> {
+        Command of(List<T> items, boolean first);
+    }
+
+    /** The items in parts of at most {@code items} items and {@code bytes} bytes of frame each. */
+    private <T> List<Command> parts(String chargerId, List<T> all, int items, int bytes, Part<T> make) {
+        if (all.size() <= items && bytes == Integer.MAX_VALUE) {
+            return List.of(make.of(all, true));
+        }
         List<Command> parts = new ArrayList<>();
-        List<Setting> part = new ArrayList<>();
-        for (Setting setting : read.settings()) {
-            part.add(setting);
-            if (part.size() > 1 && (part.size() > items || size(chargerId, part) > bytes)) {
+        List<T> part = new ArrayList<>();
+        for (T item : all) {
+            part.add(item);
+            if (part.size() > 1 && (part.size() > items || size(chargerId, make.of(part, parts.isEmpty())) > bytes)) {
                 part.remove(part.size() - 1);
-                parts.add(new Command.GetConfiguration(List.copyOf(part)));
+                parts.add(make.of(List.copyOf(part), parts.isEmpty()));
                 part.clear();
-                part.add(setting);
+                part.add(item);
             }
         }
-        parts.add(new Command.GetConfiguration(List.copyOf(part)));
+        parts.add(make.of(List.copyOf(part), parts.isEmpty()));
         return parts;
     }
 
-    /** The charger's limit for GetVariables, as its device model says; no limit when it did not say. */
-    private int limit(String chargerId, String variable) {
-        return deviceModel.actual(chargerId, "DeviceDataCtrlr", variable, "GetVariables").map(v -> {
+    /** A limit the charger reported in its device model; none when it did not say. */
+    private int limit(String chargerId, String component, String variable, String instance) {
+        return deviceModel.actual(chargerId, component, variable, instance).map(v -> {
             try {
                 return Math.max(1, Integer.parseInt(v.trim()));
             } catch (NumberFormatException e) {
@@ -149,9 +168,9 @@ public class V201Adapter implements ProtocolAdapter {
         }).orElse(Integer.MAX_VALUE);
     }
 
-    /** The size of the whole frame a part would be sent in, in bytes. */
-    private int size(String chargerId, List<Setting> part) {
-        OutboundCall call = encode(chargerId, new Command.GetConfiguration(part));
+    /** The size of the whole frame a command would be sent in, in bytes. */
+    private int size(String chargerId, Command command) {
+        OutboundCall call = encode(chargerId, command);
         return ("[2,\"" + "x".repeat(36) + "\",\"" + call.action() + "\"," + call.payload() + "]")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }

@@ -188,10 +188,11 @@ public class V201Commands extends CommandEncoder {
                 ChargingProfileKind.Absolute, null, null, null, null, List.of(schedule)));
     }
 
-    /** The owner's idTags as idTokens; their type is not known, and RFID cards are ISO14443. */
+    /** The owner's idTags as idTokens of the type the owner gave; RFID cards (ISO14443) when none. */
     private static SendLocalList localList(Command.SendLocalList c) {
         List<AuthorizationData> entries = c.entries().stream().map(e -> new AuthorizationData(
-                new Types.IdToken(e.idTag(), Types.IdTokenType.ISO14443, null),
+                Types.IdToken.of(new io.plughome.authorization.IdToken(e.idTag(), e.tokenType()),
+                        Types.IdTokenType.ISO14443),
                 e.status() == null ? null : new Types.IdTokenInfo(Types.AuthorizationStatus.valueOf(e.status()),
                         e.expiryDate(), null, null, null, e.parentIdTag() == null ? null
                                 : new Types.IdToken(e.parentIdTag(), Types.IdTokenType.Central, null), null, null)))
