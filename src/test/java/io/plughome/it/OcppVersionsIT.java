@@ -88,6 +88,11 @@ class OcppVersionsIT {
         assertEquals(start, Instant.parse(session.getString("startedAt")));
         assertEquals(start.plusSeconds(900), Instant.parse(session.getString("stoppedAt")));
         assertEquals("Accepted", session.getString("authorization"));
+        if (version == Version.V201) {
+            assertEquals("ISO14443", session.getString("idTagType"), "the token's type is kept");
+        } else {
+            assertTrue(session.isNull("idTagType"));
+        }
         assertEquals(JsonValue.NULL, charger(id).get("activeSession"));
         assertEquals("Available", connector(charger(id), 1).getString("status"));
     }

@@ -101,6 +101,36 @@ class SessionDomainIT {
     }
 
     @Test
+    void aChargersOwnTransactionIdTakesEventsInAnyOrder() {
+        String id = newCharger();
+        String tx = "evt-" + UUID.randomUUID().toString().replace("-", ""); // 36 characters, the most 2.0.1 allows
+        // an update seen first opens the session at its time, without a token or a start reading
+        ChargingSession first = sessions.started(new SessionService.Start(id, 1, 1, null, null, null,
+                T0.plusSeconds(600), null, tx));
+        assertEquals(tx, first.transactionId(), "the charger's id, not a drawn one");
+        sessions.meterValues(id, 1, tx, List.of(new MeterReading(T0.plusSeconds(600), MeterReading.ENERGY_REGISTER,
+                null, null, "Sample.Periodic", "Wh", "12500")));
+        // the late start moves it back and gives the start reading; the token arrives after it
+        ChargingSession started = sessions.started(new SessionService.Start(id, 1, 1, null, 10_000L, null, T0, null,
+                tx));
+        assertEquals(first.id(), started.id());
+        sessions.identified(id, tx, new IdToken("CARD-9", "ISO14443"), "Accepted");
+        assertEquals(ChargingSession.Sequence.NEXT, sessions.sequenced(id, tx, 0));
+        assertEquals(ChargingSession.Sequence.GAP, sessions.sequenced(id, tx, 3));
+        sessions.stopped(new SessionService.Stop(id, tx, false, null, T0.plusSeconds(900), StopReason.StoppedByEV,
+                null, List.of(), 1));
+        ChargingSession done = sessions.byId(first.id()).orElseThrow();
+        assertEquals(T0, done.startedAt());
+        assertEquals(10_000L, done.meterStartWh());
+        assertEquals(12_500L, done.meterStopWh(), "no end reading: the last one");
+        assertEquals(2_500L, done.energyWh());
+        assertEquals("CARD-9", done.idTag());
+        assertEquals("ISO14443", done.idTagType());
+        assertEquals("StoppedByEV", done.stopReason());
+        assertEquals(1, sessions.count(new SessionQuery(id, null, null, 0, 10)));
+    }
+
+    @Test
     void statusReportsArriveOutOfOrderWithoutGoingBackInTime() {
         String id = newCharger();
         chargers.statusReported(id, ConnectorStatus.ofConnector(1, ConnectorState.Charging, Fault.NoError, null, null,

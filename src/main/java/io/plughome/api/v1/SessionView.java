@@ -16,6 +16,8 @@ public record SessionView(
         String chargerId,
         int connectorId,
         String idTag,
+        @Schema(description = "The type of the token (OCPP 2.0.1: ISO14443, eMAID, Central, ...); null for 1.6,"
+                + " whose idTags have none") String idTagType,
         @Schema(description = "What PlugHome answered for the idTag at the start: Accepted, Blocked, Expired or"
                 + " Invalid (anything but Accepted only with PLUGHOME_AUTHORIZATION=list; the charger then stops or"
                 + " suspends the session). Null for sessions from before this was recorded")
@@ -41,7 +43,7 @@ public record SessionView(
 
     public static SessionView of(ChargingSession s, Tariff tariff) {
         BigDecimal cost = Insights.costEstimate(s, tariff);
-        return new SessionView(s.id(), s.transactionId(), s.chargerId(), s.connectorId(), s.idTag(),
+        return new SessionView(s.id(), s.transactionId(), s.chargerId(), s.connectorId(), s.idTag(), s.idTagType(),
                 s.authorizationStatus(), s.startedAt(),
                 s.stoppedAt(), s.isActive(), s.meterStartWh(), s.meterStopWh(), s.energyWh(), s.stopReason(), cost,
                 cost == null ? null : Insights.currency(s, tariff),

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The calls a CSMS sends in OCPP 2.0.1 that PlugHome uses or lets an operator send by name: each
- * request and answer as a record whose annotations are the specification's constraints, and the
- * table of them by action.
+ * The calls a CSMS sends in OCPP 2.0.1 (all 40 of part 2): each request and answer as a record
+ * whose annotations are the specification's constraints, and the table of them by action for
+ * the ones PlugHome sends and those an operator sends by name.
  */
 public final class V201Calls {
 
@@ -274,6 +274,179 @@ public final class V201Calls {
     public record CancelReservationResponse(@NotNull Types.GenericStatus status, Types.@Valid StatusInfo statusInfo) {
     }
 
+    // ---- the other CSMS calls, for call/{action}: top-level fields checked as the schema says;
+    //      deep structures (display messages, monitors, network profiles) as JSON objects
+
+    public record ComponentVariable(@NotNull Types.@Valid Component component, Types.@Valid Variable variable) {
+    }
+
+    public enum ComponentCriterion { Active, Available, Enabled, Problem }
+
+    public record GetReport(@NotNull Integer requestId, List<@Valid ComponentVariable> componentVariable,
+            @Size(min = 1, max = 4) List<ComponentCriterion> componentCriteria) {
+    }
+
+    public record ChargingProfileCriterion(ChargingProfilePurpose chargingProfilePurpose, Integer stackLevel,
+            List<Integer> chargingProfileId, List<String> chargingLimitSource) {
+    }
+
+    public record GetChargingProfiles(@NotNull Integer requestId, Integer evseId,
+            @NotNull @Valid ChargingProfileCriterion chargingProfile) {
+    }
+
+    public enum GetChargingProfileStatus { Accepted, NoProfiles }
+
+    public record GetChargingProfilesResponse(@NotNull GetChargingProfileStatus status,
+            Types.@Valid StatusInfo statusInfo) {
+    }
+
+    public enum ConnectorType {
+        cCCS1, cCCS2, cG105, cTesla, cType1, cType2, s309_1P_16A, s309_1P_32A, s309_3P_16A, s309_3P_32A, sBS1361,
+        sCEE_7_7, sType2, sType3, Other1PhMax16A, Other1PhOver16A, Other3Ph, Pan, wInductive, wResonant, Undetermined,
+        Unknown
+    }
+
+    public record ReserveNow(@NotNull Integer id, @NotNull Instant expiryDateTime, ConnectorType connectorType,
+            @NotNull Types.@Valid IdToken idToken, Integer evseId, Types.@Valid IdToken groupIdToken) {
+    }
+
+    public enum ReserveNowStatus { Accepted, Faulted, Occupied, Rejected, Unavailable }
+
+    public record ReserveNowResponse(@NotNull ReserveNowStatus status, Types.@Valid StatusInfo statusInfo) {
+    }
+
+    public enum MessagePriority { AlwaysFront, InFront, NormalCycle }
+
+    public enum MessageState { Charging, Faulted, Idle, Unavailable }
+
+    public record GetDisplayMessages(List<Integer> id, @NotNull Integer requestId, MessagePriority priority,
+            MessageState state) {
+    }
+
+    public enum GetDisplayMessagesStatus { Accepted, Unknown }
+
+    public record GetDisplayMessagesResponse(@NotNull GetDisplayMessagesStatus status,
+            Types.@Valid StatusInfo statusInfo) {
+    }
+
+    public record SetDisplayMessage(@NotNull JsonObject message) {
+    }
+
+    public enum DisplayMessageStatus {
+        Accepted, NotSupportedMessageFormat, Rejected, NotSupportedPriority, NotSupportedState, UnknownTransaction
+    }
+
+    public record SetDisplayMessageResponse(@NotNull DisplayMessageStatus status, Types.@Valid StatusInfo statusInfo) {
+    }
+
+    public record ClearDisplayMessage(@NotNull Integer id) {
+    }
+
+    public enum ClearMessageStatus { Accepted, Unknown }
+
+    public record ClearDisplayMessageResponse(@NotNull ClearMessageStatus status, Types.@Valid StatusInfo statusInfo) {
+    }
+
+    public enum MonitoringCriterion { ThresholdMonitoring, DeltaMonitoring, PeriodicMonitoring }
+
+    public record GetMonitoringReport(List<@Valid ComponentVariable> componentVariable, @NotNull Integer requestId,
+            @Size(min = 1, max = 3) List<MonitoringCriterion> monitoringCriteria) {
+    }
+
+    public enum MonitoringBase { All, FactoryDefault, HardWiredOnly }
+
+    public record SetMonitoringBase(@NotNull MonitoringBase monitoringBase) {
+    }
+
+    public record SetMonitoringLevel(@NotNull @Min(0) Integer severity) {
+    }
+
+    public record SetVariableMonitoring(@NotNull @Size(min = 1) List<JsonObject> setMonitoringData) {
+    }
+
+    public record SetVariableMonitoringResponse(@NotNull @Size(min = 1) List<JsonObject> setMonitoringResult) {
+    }
+
+    public record ClearVariableMonitoring(@NotNull @Size(min = 1) List<Integer> id) {
+    }
+
+    public record ClearVariableMonitoringResponse(@NotNull @Size(min = 1) List<JsonObject> clearMonitoringResult) {
+    }
+
+    public record CustomerInformation(@NotNull Integer requestId, @NotNull Boolean report, @NotNull Boolean clear,
+            @Size(max = 64) String customerIdentifier, Types.@Valid IdToken idToken,
+            JsonObject customerCertificate) {
+    }
+
+    public enum CustomerInformationStatus { Accepted, Rejected, Invalid }
+
+    public record CustomerInformationResponse(@NotNull CustomerInformationStatus status,
+            Types.@Valid StatusInfo statusInfo) {
+    }
+
+    public enum CertificateSigningUse { ChargingStationCertificate, V2GCertificate }
+
+    public record CertificateSigned(@NotNull @Size(max = 10000) String certificateChain,
+            CertificateSigningUse certificateType) {
+    }
+
+    public record CertificateHashData(@NotNull String hashAlgorithm, @NotNull @Size(max = 128) String issuerNameHash,
+            @NotNull @Size(max = 128) String issuerKeyHash, @NotNull @Size(max = 40) String serialNumber) {
+    }
+
+    public record DeleteCertificate(@NotNull @Valid CertificateHashData certificateHashData) {
+    }
+
+    public enum DeleteCertificateStatus { Accepted, Failed, NotFound }
+
+    public record DeleteCertificateResponse(@NotNull DeleteCertificateStatus status,
+            Types.@Valid StatusInfo statusInfo) {
+    }
+
+    public enum CertificateUse {
+        V2GRootCertificate, MORootCertificate, CSMSRootCertificate, V2GCertificateChain, ManufacturerRootCertificate
+    }
+
+    public record GetInstalledCertificateIds(List<CertificateUse> certificateType) {
+    }
+
+    public enum GetInstalledCertificateStatus { Accepted, NotFound }
+
+    public record GetInstalledCertificateIdsResponse(@NotNull GetInstalledCertificateStatus status,
+            Types.@Valid StatusInfo statusInfo, List<JsonObject> certificateHashDataChain) {
+    }
+
+    public record InstallCertificate(@NotNull CertificateUse certificateType,
+            @NotNull @Size(max = 5500) String certificate) {
+    }
+
+    public enum InstallCertificateStatus { Accepted, Rejected, Failed }
+
+    public record InstallCertificateResponse(@NotNull InstallCertificateStatus status,
+            Types.@Valid StatusInfo statusInfo) {
+    }
+
+    public record PublishFirmware(@NotNull @Size(max = 512) String location, Integer retries,
+            @NotNull @Size(max = 32) String checksum, @NotNull Integer requestId, Integer retryInterval) {
+    }
+
+    public record UnpublishFirmware(@NotNull @Size(max = 32) String checksum) {
+    }
+
+    public enum UnpublishFirmwareStatus { DownloadOngoing, NoFirmware, Unpublished }
+
+    public record UnpublishFirmwareResponse(@NotNull UnpublishFirmwareStatus status) {
+    }
+
+    public record SetNetworkProfile(@NotNull Integer configurationSlot, @NotNull JsonObject connectionData) {
+    }
+
+    public enum SetNetworkProfileStatus { Accepted, Rejected, Failed }
+
+    public record SetNetworkProfileResponse(@NotNull SetNetworkProfileStatus status,
+            Types.@Valid StatusInfo statusInfo) {
+    }
+
     /** Every call PlugHome knows how to send in OCPP 2.0.1, by action name. */
     public static final Map<String, Spec> ALL = Map.ofEntries(
             Map.entry("CancelReservation", new Spec(CancelReservation.class, CancelReservationResponse.class)),
@@ -298,5 +471,27 @@ public final class V201Calls {
             Map.entry("SetVariables", new Spec(SetVariables.class, SetVariablesResponse.class)),
             Map.entry("TriggerMessage", new Spec(TriggerMessage.class, TriggerMessageResponse.class)),
             Map.entry("UnlockConnector", new Spec(UnlockConnector.class, UnlockConnectorResponse.class)),
-            Map.entry("UpdateFirmware", new Spec(UpdateFirmware.class, UpdateFirmwareResponse.class)));
+            Map.entry("UpdateFirmware", new Spec(UpdateFirmware.class, UpdateFirmwareResponse.class)),
+            Map.entry("GetReport", new Spec(GetReport.class, GetBaseReportResponse.class)),
+            Map.entry("GetChargingProfiles", new Spec(GetChargingProfiles.class, GetChargingProfilesResponse.class)),
+            Map.entry("ReserveNow", new Spec(ReserveNow.class, ReserveNowResponse.class)),
+            Map.entry("GetDisplayMessages", new Spec(GetDisplayMessages.class, GetDisplayMessagesResponse.class)),
+            Map.entry("SetDisplayMessage", new Spec(SetDisplayMessage.class, SetDisplayMessageResponse.class)),
+            Map.entry("ClearDisplayMessage", new Spec(ClearDisplayMessage.class, ClearDisplayMessageResponse.class)),
+            Map.entry("GetMonitoringReport", new Spec(GetMonitoringReport.class, GetBaseReportResponse.class)),
+            Map.entry("SetMonitoringBase", new Spec(SetMonitoringBase.class, GetBaseReportResponse.class)),
+            Map.entry("SetMonitoringLevel", new Spec(SetMonitoringLevel.class, StatusResponse.class)),
+            Map.entry("SetVariableMonitoring", new Spec(SetVariableMonitoring.class,
+                    SetVariableMonitoringResponse.class)),
+            Map.entry("ClearVariableMonitoring", new Spec(ClearVariableMonitoring.class,
+                    ClearVariableMonitoringResponse.class)),
+            Map.entry("CustomerInformation", new Spec(CustomerInformation.class, CustomerInformationResponse.class)),
+            Map.entry("CertificateSigned", new Spec(CertificateSigned.class, StatusResponse.class)),
+            Map.entry("DeleteCertificate", new Spec(DeleteCertificate.class, DeleteCertificateResponse.class)),
+            Map.entry("GetInstalledCertificateIds", new Spec(GetInstalledCertificateIds.class,
+                    GetInstalledCertificateIdsResponse.class)),
+            Map.entry("InstallCertificate", new Spec(InstallCertificate.class, InstallCertificateResponse.class)),
+            Map.entry("PublishFirmware", new Spec(PublishFirmware.class, StatusResponse.class)),
+            Map.entry("UnpublishFirmware", new Spec(UnpublishFirmware.class, UnpublishFirmwareResponse.class)),
+            Map.entry("SetNetworkProfile", new Spec(SetNetworkProfile.class, SetNetworkProfileResponse.class)));
 }

@@ -18,7 +18,7 @@ class SessionCsvTest {
 
     @Test
     void writesAHeaderAndOneRowPerSession() {
-        SessionView s = new SessionView(7, "7", "CP,1", 1, "TAG", "Blocked", Instant.parse("2026-11-24T18:00:00Z"),
+        SessionView s = new SessionView(7, "7", "CP,1", 1, "TAG", null, "Blocked", Instant.parse("2026-11-24T18:00:00Z"),
                 Instant.parse("2026-11-24T19:00:00Z"), false, 100L, 7500L, 7400L, "Local", new java.math.BigDecimal("2.22"), "EUR", null,
                 null, null, null, false);
         String[] lines = SessionCsv.write(List.of(s)).split("\r\n");

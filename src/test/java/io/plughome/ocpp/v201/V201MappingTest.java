@@ -166,6 +166,13 @@ class V201MappingTest {
         CommandFailure unknown = assertThrows(CommandFailure.class, () -> commands.encode("CP",
                 new Command.Call("RemoteStartTransaction", json("{}"))));
         assertTrue(unknown.getMessage().contains("RequestStartTransaction"), "lists the 2.0.1 calls");
+        assertEquals(40, V201Calls.ALL.size(), "every call a 2.0.1 CSMS may send");
+        String reserve = "{\"id\":7,\"expiryDateTime\":\"2026-12-24T18:00:00Z\",\"connectorType\":\"cType2\","
+                + "\"idToken\":{\"idToken\":\"CARD\",\"type\":\"ISO14443\"},\"evseId\":1}";
+        assertEquals("ReserveNow", commands.encode("CP", new Command.Call("ReserveNow", json(reserve))).action());
+        CommandFailure schuko = assertThrows(CommandFailure.class, () -> commands.encode("CP",
+                new Command.Call("ReserveNow", json(reserve.replace("cType2", "Schuko")))));
+        assertTrue(schuko.getMessage().contains("connectorType"), schuko.getMessage());
         CommandFailure noKey = assertThrows(CommandFailure.class, () -> commands.encode("CP",
                 new Command.GetConfiguration(List.of(Setting.parse("VendorOnlyKey")))));
         assertTrue(noKey.getMessage().contains("Component.Variable"));
