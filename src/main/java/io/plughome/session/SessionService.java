@@ -123,6 +123,22 @@ public class SessionService {
             session = coveringOn(chargerId, connectorId, at)
                     .orElseGet(() -> openOn(chargerId, connectorId).stream().findFirst().orElse(null));
         }
+        record(chargerId, connectorId, session, readings);
+        return new Outcome(session, matched);
+    }
+
+    /**
+     * Meter values of a session the caller holds already (2.0.1 TransactionEvent, which found it
+     * by its transaction id): stored once each, the session's live values updated.
+     */
+    public void meterValues(ChargingSession session, List<MeterReading> readings) {
+        record(session.chargerId(), session.connectorId(), session, readings);
+    }
+
+    private void record(String chargerId, int connectorId, ChargingSession session, List<MeterReading> readings) {
+        if (readings.isEmpty()) {
+            return;
+        }
         Long sessionId = session == null ? null : session.id();
         List<MeterReading> fresh = notStoredYet(chargerId, connectorId, readings);
         for (MeterReading reading : fresh) {
@@ -132,7 +148,6 @@ public class SessionService {
             session.observe(MeterSnapshot.latest(fresh));
             events.fire(SessionEvents.meter(session, clock.instant()));
         }
-        return new Outcome(session, matched);
     }
 
     /** The readings of a message that are not stored yet (one query, on the charger's time index). */
@@ -179,8 +194,13 @@ public class SessionService {
 
     /** Notes the sequence number of a transaction's message (2.0.1 seqNo) and says where it falls. */
     public ChargingSession.Sequence sequenced(String chargerId, String transactionId, int seqNo) {
-        return byTransaction(chargerId, transactionId).map(s -> s.sequence(seqNo))
+        return byTransaction(chargerId, transactionId).map(s -> sequenced(s, seqNo))
                 .orElse(ChargingSession.Sequence.NEXT);
+    }
+
+    /** The same, for a session the caller holds. */
+    public ChargingSession.Sequence sequenced(ChargingSession session, int seqNo) {
+        return em.contains(session) ? session.sequence(seqNo) : em.merge(session).sequence(seqNo);
     }
 
     /**

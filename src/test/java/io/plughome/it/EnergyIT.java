@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.plughome.testsupport.ChargePointSimulator;
+import io.plughome.testsupport.ChargePointSimulator.Version;
 import io.plughome.testsupport.TestServer;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -13,6 +14,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Energy per day, week and month and their cost, against sessions a simulated charger recorded
@@ -29,23 +32,24 @@ class EnergyIT {
 
     private static void session(ChargePointSimulator cp, String start, long from, long to) {
         Instant at = Instant.parse(start);
-        long tx = cp.startTransaction(1, "CARD-E", from, at);
-        cp.stopTransaction(tx, to, at.plusSeconds(3600), "EVDisconnected");
+        String tx = cp.startSession(1, "CARD-E", from, at);
+        cp.stopSession(tx, to, at.plusSeconds(3600), "EVDisconnected");
     }
 
     private static BigDecimal money(JsonObject o, String key) {
         return o.getJsonNumber(key).bigDecimalValue().setScale(2);
     }
 
-    @Test
-    void bucketsAndCostsMatchTheSessionsRecorded() {
+    @ParameterizedTest
+    @EnumSource(Version.class)
+    void bucketsAndCostsMatchTheSessionsRecorded(Version version) {
         TestServer.Answer tariff = TestServer.send("PUT", "/api/v1/tariff", ADMIN_TOKEN,
                 "{\"pricePerKwh\":0.30,\"currency\":\"EUR\"}");
         assertEquals(200, tariff.status(), tariff.body());
         assertEquals("EUR", TestServer.get("/api/v1/tariff", VIEWER_TOKEN).json().getString("currency"));
 
-        String id = TestServer.uniqueId("ENERGY");
-        try (ChargePointSimulator cp = ChargePointSimulator.booted16(base, id)) {
+        String id = TestServer.uniqueId("ENERGY-" + version.name());
+        try (ChargePointSimulator cp = ChargePointSimulator.booted(base, id, version)) {
             session(cp, "2026-03-28T10:00:00Z", 0, 10_000);        // Saturday 11:00 CET, 10 kWh
             session(cp, "2026-03-28T22:30:00Z", 10_000, 15_000);   // Saturday 23:30 CET, 5 kWh
             session(cp, "2026-03-28T23:30:00Z", 15_000, 17_500);   // Sunday 00:30 CET, 2.5 kWh

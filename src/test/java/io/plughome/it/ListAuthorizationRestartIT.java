@@ -130,7 +130,7 @@ class ListAuthorizationRestartIT {
         String blocked = "BL2-" + suffix;
         putTag(good, "{\"name\":\"Ben\",\"parentIdTag\":\"FAMILY\"}");
         putTag(blocked, "{\"status\":\"Blocked\"}");
-        String emaid = ("NL-PLH-C" + suffix + "-0000000000000000000000").substring(0, 36); // a 36-character idToken
+        String emaid = ("NL-PLH-C" + suffix + "-" + "0".repeat(36)).substring(0, 36); // a 36-character idToken
         putTag(emaid, "{\"type\":\"eMAID\"}");
         assertEquals(400, TestServer.send("PUT", "/api/v1/id-tags/" + emaid + "X", ADMIN_TOKEN, "{}").status(),
                 "37 characters is one too many");

@@ -119,19 +119,15 @@ public class TransactionEventHandler {
             if (verdict != null && session.idTag() == null) {
                 sessions.identified(chargerId, txId, r.idToken().neutral(), verdict.status().name());
             }
-            sessions.meterValues(chargerId, connector, txId, readings);
+            sessions.meterValues(session, readings);
             chargingState(chargerId, connector, r, deviations);
         }
-        if (sessions.sequenced(chargerId, txId, r.seqNo()) == ChargingSession.Sequence.GAP) {
+        if (sessions.sequenced(session, r.seqNo()) == ChargingSession.Sequence.GAP) {
             deviations.add(Deviations.SEQ_NO_GAP, txId + " seqNo=" + r.seqNo());
         }
-        BigDecimal cost = insights.tariff().map(t -> Insights.costEstimate(session(chargerId, txId, session), t))
-                .orElse(null);
+        ChargingSession priced = session;
+        BigDecimal cost = insights.tariff().map(t -> Insights.costEstimate(priced, t)).orElse(null);
         return new Response(cost, null, verdict == null ? null : Types.IdTokenInfo.of(verdict), null);
-    }
-
-    private ChargingSession session(String chargerId, String txId, ChargingSession fallback) {
-        return sessions.byTransaction(chargerId, txId).orElse(fallback);
     }
 
     /** The connector the event is about: its EVSE's, or the session's when the event names none. */
