@@ -157,7 +157,7 @@ public class TransactionEventHandler {
         return STOPPED_REASONS.contains(known) ? StopReason.valueOf(known) : StopReason.Other;
     }
 
-    /** The charging state, where the event gives it, as the connector's state. */
+    /** The charging state, where the event gives it and it changed, as the connector's state. */
     private void chargingState(String chargerId, int connector, Request r, Deviations deviations) {
         String reported = r.transactionInfo().chargingState();
         if (reported == null) {
@@ -171,7 +171,9 @@ public class TransactionEventHandler {
             case "EVConnected" -> ConnectorState.Preparing;
             default -> null; // Idle, or unknown: the StatusNotifications say
         };
-        if (state != null) {
+        // Most events repeat the state the connector is in: only a change is a status report.
+        if (state != null && !chargers.connector(chargerId, connector).map(c -> state.name().equals(c.status()))
+                .orElse(false)) {
             int evseId = r.evse() == null ? connector : r.evse().id();
             chargers.statusReported(chargerId, new ConnectorStatus(connector, evseId,
                     r.evse() == null ? null : r.evse().connectorId(), state, null, null, null, null,
