@@ -1,5 +1,6 @@
 package io.plughome.api;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,20 +8,67 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * {@code GET /}: answers 200 so that a plain HTTP health check (the seed's) works, and tells a
- * person who opens the server in a browser where to go next.
+ * {@code GET /}: a browser (one that asks for {@code text/html} before JSON) gets the owner's
+ * dashboard; every other client, health checks among them, gets the JSON root document, 200.
  */
 @WebServlet(urlPatterns = "")
 public class RootServlet extends HttpServlet {
 
     private static final String BODY = "{\"name\":\"PlugHome\",\"status\":\"UP\","
-            + "\"api\":\"/api/v1\",\"openapi\":\"/openapi\",\"health\":\"/health\","
+            + "\"api\":\"/api/v1\",\"openapi\":\"/openapi\",\"health\":\"/health\",\"dashboard\":\"/\","
             + "\"ocpp\":\"ws://<this host>/ocpp/{chargePointId}\"}";
 
+    /** The dashboard's page may load only its own scripts and styles and talk only to this server. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none';"
+            + " form-action 'self'";
+
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException, ServletException {
+        resp.setHeader("Vary", "Accept");
+        if (wantsHtml(req.getHeader("Accept"))) {
+            resp.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            resp.setHeader("X-Content-Type-Options", "nosniff");
+            resp.setHeader("Referrer-Policy", "no-referrer");
+            resp.setHeader("Cache-Control", "no-cache");
+            req.getRequestDispatcher("/ui/index.html").forward(req, resp);
+            return;
+        }
         resp.setContentType("application/json");
         resp.setCharacterEncoding("UTF-8");
         resp.getWriter().write(BODY);
+    }
+
+    /**
+     * Whether an Accept header names {@code text/html} (or XHTML) with a quality at least that of
+     * {@code application/json}; {@code *}/{@code *} alone, or no header, is an API client.
+     */
+    static boolean wantsHtml(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        double html = -1;
+        double json = -1;
+        for (String part : accept.split(",")) {
+            String[] pieces = part.trim().split(";");
+            String type = pieces[0].trim().toLowerCase(java.util.Locale.ROOT);
+            double q = 1;
+            for (int i = 1; i < pieces.length; i++) {
+                String p = pieces[i].trim();
+                if (p.startsWith("q=")) {
+                    try {
+                        q = Double.parseDouble(p.substring(2));
+                    } catch (NumberFormatException e) {
+                        q = 0;
+                    }
+                }
+            }
+            if (type.equals("text/html") || type.equals("application/xhtml+xml")) {
+                html = Math.max(html, q);
+            } else if (type.equals("application/json")) {
+                json = Math.max(json, q);
+            }
+        }
+        return html > 0 && html >= json;
     }
 }

@@ -1,0 +1,745 @@
+// PlugHome dashboard: plain JavaScript, no build step, no libraries. Every number shown is the
+// API's own (only turned into kW/kWh for reading); the token lives in sessionStorage and goes in
+// the Authorization header, never in a URL.
+'use strict';
+
+const TOKEN_KEY = 'plughome.token';
+const ROLE_KEY = 'plughome.role';
+const NAME_KEY = 'plughome.name';
+const main = document.getElementById('main');
+
+// ---- small helpers
+
+/** Builds an element: h('td', {class: 'num'}, 'text', child). Text is never parsed as HTML. */
+function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else if (k === 'text') el.textContent = v;
+    else el.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+const fmt = {
+  kw: w => (w === null || w === undefined) ? '–' : (w / 1000).toFixed(1) + ' kW',
+  kwh: wh => (wh === null || wh === undefined) ? '–' : (wh / 1000).toFixed(2) + ' kWh',
+  amps: a => (a === null || a === undefined) ? '–' : Number(a).toFixed(1) + ' A',
+  time: t => t ? new Date(t).toLocaleString() : '–',
+  money: (v, cur) => (v === null || v === undefined) ? '–' : Number(v).toFixed(2) + (cur ? ' ' + cur : ''),
+  ago: t => {
+    if (!t) return 'never';
+    const s = Math.round((Date.now() - new Date(t).getTime()) / 1000);
+    if (s < 60) return Math.max(s, 0) + ' s ago';
+    if (s < 3600) return Math.round(s / 60) + ' min ago';
+    if (s < 86400) return Math.round(s / 3600) + ' h ago';
+    return new Date(t).toLocaleDateString();
+  },
+};
+
+function token() { return sessionStorage.getItem(TOKEN_KEY); }
+function isAdmin() { return sessionStorage.getItem(ROLE_KEY) === 'admin'; }
+function enc(s) { return encodeURIComponent(s); }
+
+/** Calls the API; answers {status, body}. A 401 signs out. */
+async function api(path, options = {}) {
+  const headers = Object.assign({Accept: 'application/json'}, options.headers || {});
+  if (token()) headers.Authorization = 'Bearer ' + token();
+  let body = options.body;
+  if (body !== undefined && typeof body !== 'string') {
+    body = JSON.stringify(body);
+    headers['Content-Type'] = 'application/json';
+  }
+  let res;
+  try {
+    res = await fetch('/api/v1' + path, {method: options.method || 'GET', headers, body});
+  } catch (e) {
+    return {status: 0, body: {error: 'NetworkError', message: 'PlugHome did not answer: ' + e.message}};
+  }
+  let parsed = null;
+  const text = await res.text();
+  if (text) {
+    try { parsed = JSON.parse(text); } catch (e) { parsed = {message: text}; }
+  }
+  if (res.status === 401 && path !== '/me') {
+    signOut('Your token is no longer accepted; sign in again.');
+  }
+  return {status: res.status, body: parsed};
+}
+
+async function apiOk(path, options) {
+  const r = await api(path, options);
+  if (r.status < 200 || r.status >= 300) {
+    throw new Error((r.body && (r.body.message || r.body.error)) || ('HTTP ' + r.status));
+  }
+  return r.body;
+}
+
+/** How a control call ended, in plain words: accepted, rejected, offline, no answer. */
+function outcome(r) {
+  const b = r.body || {};
+  if (r.status >= 200 && r.status < 300) {
+    const status = b.status || (b.applied && b.applied.status) || 'Done';
+    const good = /^(Accepted|Applied|Unlocked|Done)$/i.test(status) || (b.effective !== undefined);
+    return {cls: good ? 'ok' : 'bad', text: (good ? 'Accepted' : status === 'Rejected' ? 'Rejected' : status)
+      + (b.effective ? ' · limit now ' + describeEffective(b.effective) : '')};
+  }
+  if (r.status === 409 && b.error === 'ChargerOffline') {
+    return {cls: 'warn', text: 'Offline: the charger is not connected, nothing was sent'};
+  }
+  if (r.status === 504) return {cls: 'warn', text: 'No answer: the charger did not answer in time'};
+  if (r.status === 403) return {cls: 'bad', text: 'Refused: this needs an admin token'};
+  return {cls: 'bad', text: (b.message || b.error || ('HTTP ' + r.status))};
+}
+
+function describeEffective(e) {
+  if (!e) return '–';
+  if (e.paused) return 'paused (' + e.reason + ')';
+  if (e.limit === null || e.limit === undefined) return 'none';
+  return e.limit + ' ' + e.unit + (e.overridden ? ' (override)' : '') + (e.reason ? ' · ' + e.reason : '');
+}
+
+function announce(text) {
+  const live = document.getElementById('live');
+  live.textContent = '';
+  setTimeout(() => { live.textContent = text; }, 30);
+}
+
+/** The last control answer, kept so that the page, drawn again with fresh figures, still shows it. */
+let lastResult = null;
+
+/** A box for control answers: the last one given on this page, if any. */
+function resultBox() {
+  const last = lastResult && lastResult.page === location.hash ? lastResult : null;
+  return h('div', {id: 'result', class: last ? last.cls : 'result', role: 'status'},
+    last ? last.text : 'Answers from the charger appear here.');
+}
+
+/** A button that runs a control call and shows how the charger answered next to it. */
+function controlButton(label, run, attrs = {}) {
+  const resultBox = attrs.result;
+  delete attrs.result;
+  const button = h('button', Object.assign({type: 'button'}, attrs), label);
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    resultBox.className = 'result';
+    resultBox.textContent = label + ': waiting for the charger…';
+    try {
+      const r = await run();
+      const o = outcome(r);
+      resultBox.className = 'result ' + o.cls;
+      resultBox.textContent = label + ': ' + o.text;
+      lastResult = {page: location.hash, cls: resultBox.className, text: resultBox.textContent};
+      announce(resultBox.textContent);
+      if (r.status >= 200 && r.status < 300) setTimeout(route, 800);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return button;
+}
+
+function statusBadge(status, errorCode) {
+  const bad = status === 'Faulted' || (errorCode && errorCode !== 'NoError');
+  const cls = bad ? 'bad' : status === 'Charging' ? 'on' : /Suspended|Unavailable/.test(status) ? 'warn' : 'off';
+  return h('span', {class: 'badge ' + cls}, status || 'unknown', bad && errorCode && errorCode !== 'NoError'
+    ? ' · ' + errorCode : '');
+}
+
+function table(headers, rows, attrs = {}) {
+  return h('div', {class: 'scroll'}, h('table', attrs,
+    h('thead', {}, h('tr', {}, headers.map(x => typeof x === 'string' ? h('th', {scope: 'col'}, x)
+      : h('th', {scope: 'col', class: x.cls}, x.text)))),
+    h('tbody', {}, rows)));
+}
+
+function page(title, ...children) {
+  document.title = title + ' · PlugHome';
+  main.replaceChildren(h('h1', {}, title), ...children);
+}
+
+function failed(e) {
+  main.append(h('p', {class: 'result bad'}, 'Could not load: ' + e.message));
+}
+
+// ---- live events: the server-sent event stream, read with fetch so the token stays in a header
+
+let eventHandler = null;
+let eventAbort = null;
+
+async function startEvents() {
+  if (eventAbort) return;
+  eventAbort = new AbortController();
+  const signal = eventAbort.signal;
+  try {
+    const res = await fetch('/api/v1/events', {headers: {Authorization: 'Bearer ' + token(),
+      Accept: 'text/event-stream'}, signal});
+    if (!res.ok || !res.body) throw new Error('HTTP ' + res.status);
+    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const {value, done} = await reader.read();
+      if (done) break;
+      buffer += value;
+      let cut;
+      while ((cut = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, cut);
+        buffer = buffer.slice(cut + 2);
+        const data = block.split('\n').filter(l => l.startsWith('data:')).map(l => l.slice(5).trimStart()).join('\n');
+        if (data && eventHandler) {
+          try { eventHandler(JSON.parse(data)); } catch (e) { /* not an event */ }
+        }
+      }
+    }
+  } catch (e) {
+    if (signal.aborted) return;
+  }
+  eventAbort = null;
+  if (token()) setTimeout(startEvents, 3000);
+}
+
+function stopEvents() {
+  if (eventAbort) eventAbort.abort();
+  eventAbort = null;
+}
+
+// ---- sign-in
+
+function signOut(message) {
+  sessionStorage.removeItem(TOKEN_KEY);
+  sessionStorage.removeItem(ROLE_KEY);
+  sessionStorage.removeItem(NAME_KEY);
+  stopEvents();
+  showSignIn(message);
+}
+
+function showSignIn(message) {
+  document.getElementById('nav').hidden = true;
+  document.getElementById('menu').hidden = true;
+  document.getElementById('signout').hidden = true;
+  document.getElementById('who').textContent = '';
+  const input = h('input', {id: 'token', type: 'password', name: 'token', autocomplete: 'current-password',
+    required: true, 'aria-describedby': 'token-help'});
+  const error = h('p', {id: 'signin-error', class: message ? 'result bad' : '', role: 'alert'}, message || '');
+  const form = h('form', {class: 'panel signin', id: 'signin'},
+    h('h1', {}, 'Sign in to PlugHome'),
+    h('label', {for: 'token'}, 'API token', input),
+    h('p', {id: 'token-help', class: 'muted'}, 'The admin token from the server\'s first start (look for ',
+      h('code', {}, 'PlugHome admin token'), ' in its log), PLUGHOME_ADMIN_TOKEN, or a viewer token. It is kept '
+      + 'in this browser tab only.'),
+    h('button', {type: 'submit'}, 'Sign in'), error);
+  form.addEventListener('submit', async ev => {
+    ev.preventDefault();
+    sessionStorage.setItem(TOKEN_KEY, input.value.trim());
+    const r = await api('/me');
+    if (r.status !== 200) {
+      sessionStorage.removeItem(TOKEN_KEY);
+      error.className = 'result bad';
+      error.textContent = r.status === 401 ? 'This token is not known to PlugHome.'
+        : 'Sign-in failed: ' + ((r.body && r.body.message) || r.status);
+      input.focus();
+      return;
+    }
+    sessionStorage.setItem(ROLE_KEY, r.body.role);
+    sessionStorage.setItem(NAME_KEY, r.body.name);
+    if (location.hash === '' || location.hash === '#/signin') location.hash = '#/';
+    signedIn();
+  });
+  document.title = 'Sign in · PlugHome';
+  main.replaceChildren(form);
+  input.focus();
+}
+
+function signedIn() {
+  document.getElementById('nav').hidden = false;
+  document.getElementById('menu').hidden = false;
+  document.getElementById('signout').hidden = false;
+  document.getElementById('who').textContent = sessionStorage.getItem(NAME_KEY) + ' · '
+    + sessionStorage.getItem(ROLE_KEY);
+  for (const a of document.querySelectorAll('[data-admin]')) a.hidden = !isAdmin();
+  startEvents();
+  route();
+}
+
+// ---- pages
+
+const routes = [
+  [/^#?\/?$/, chargersPage],
+  [/^#\/chargers\/(.+)$/, chargerPage],
+  [/^#\/sessions(?:\?.*)?$/, sessionsPage],
+  [/^#\/energy$/, energyPage],
+  [/^#\/tariff$/, tariffPage],
+  [/^#\/id-tags$/, idTagsPage],
+  [/^#\/tokens$/, tokensPage],
+  [/^#\/audit$/, auditPage],
+];
+
+function route() {
+  if (!token()) { showSignIn(); return; }
+  const hash = location.hash || '#/';
+  eventHandler = null;
+  for (const a of document.querySelectorAll('nav a')) {
+    const target = a.getAttribute('href');
+    const current = target === '#/' ? (hash === '#/' || hash.startsWith('#/chargers')) : hash.startsWith(target);
+    if (current) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+  }
+  for (const [pattern, render] of routes) {
+    const m = hash.match(pattern);
+    if (m) {
+      render(...m.slice(1).map(decodeURIComponent)).catch(failed);
+      return;
+    }
+  }
+  page('Not found', h('p', {}, 'No such page. ', h('a', {href: '#/'}, 'Back to the chargers')));
+}
+
+// Chargers: every charger with its connectors, live power and session energy.
+async function chargersPage() {
+  const list = await apiOk('/chargers?limit=1000');
+  const grid = h('div', {class: 'grid', id: 'chargers'});
+  page('Chargers', grid);
+  if (list.items.length === 0) {
+    grid.replaceWith(h('div', {class: 'panel', id: 'no-chargers'},
+      h('p', {}, 'No charger has connected yet. Point a charger at ', h('code', {}, wsUrl() + '/<charger id>'),
+        ', or start the simulator: ', h('code', {}, 'java -jar target/plughome-simulator.jar --chargers 3'))));
+  }
+  const items = list.items.slice().sort((x, y) => (y.online - x.online) || (x.name || x.id).localeCompare(y.name || y.id));
+  for (const c of items) grid.append(chargerCard(c));
+  let refresh = null;
+  eventHandler = ev => {
+    if (ev.event === 'meter.values') {
+      const card = grid.querySelector(`[data-charger="${CSS.escape(ev.chargerId)}"]`);
+      if (card) {
+        if (ev.data.powerW !== null && ev.data.powerW !== undefined) card.querySelector('.power').textContent = fmt.kw(ev.data.powerW);
+        if (ev.data.energyWh !== null && ev.data.energyWh !== undefined) card.querySelector('.energy').textContent = fmt.kwh(ev.data.energyWh);
+        return;
+      }
+    }
+    clearTimeout(refresh);
+    refresh = setTimeout(() => { if (location.hash === '' || location.hash === '#/') route(); }, 400);
+  };
+}
+
+function wsUrl() {
+  return (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ocpp';
+}
+
+function chargerCard(c) {
+  const s = c.activeSession;
+  const connectors = c.connectors.filter(x => x.connectorId !== 0);
+  return h('article', {class: 'card', 'data-charger': c.id},
+    h('h2', {}, h('a', {href: '#/chargers/' + enc(c.id)}, c.name || c.id)),
+    h('div', {}, h('span', {class: 'badge ' + (c.online ? 'on' : 'off'), 'data-online': String(c.online)},
+      c.online ? 'online' : 'offline'), ' ',
+      c.registration !== 'ACCEPTED' ? h('span', {class: 'badge warn'}, c.registration.toLowerCase()) : '',
+      ' ', h('span', {class: 'muted'}, [c.vendor, c.model].filter(Boolean).join(' '), c.protocol ? ' · ' + c.protocol : '')),
+    h('div', {class: 'figures'},
+      h('div', {class: 'figure'}, h('b', {class: 'power'}, s ? fmt.kw(s.powerW) : fmt.kw(0)), h('span', {}, 'power now')),
+      h('div', {class: 'figure'}, h('b', {class: 'energy'}, s ? fmt.kwh(s.energyWh) : '–'), h('span', {}, 'this session')),
+      h('div', {class: 'figure'}, h('b', {}, fmt.kwh(c.totalEnergyWh)), h('span', {}, 'all time'))),
+    h('ul', {class: 'connectors', 'aria-label': 'Connectors'}, connectors.map(x => h('li', {'data-connector': x.connectorId},
+      'Connector ', x.connectorId, x.evseId && x.evseId !== x.connectorId ? ' (EVSE ' + x.evseId + ')' : '', ': ',
+      statusBadge(x.status, x.errorCode)))),
+    h('div', {class: 'muted'}, 'Last seen ', h('time', {datetime: c.lastSeen || ''}, fmt.ago(c.lastSeen))));
+}
+
+// One charger: its state, controls (admins), limits, schedules, sessions and frames.
+async function chargerPage(id) {
+  const [c, sessions, limits, schedules, frames] = await Promise.all([
+    apiOk('/chargers/' + enc(id)),
+    apiOk('/sessions?chargerId=' + enc(id) + '&limit=10'),
+    apiOk('/chargers/' + enc(id) + '/limits'),
+    apiOk('/chargers/' + enc(id) + '/schedules'),
+    api('/chargers/' + enc(id) + '/frames').then(r => r.status === 200 ? r.body : null),
+  ]);
+  const s = c.activeSession;
+  const result = resultBox();
+  const state = h('section', {class: 'panel', 'aria-labelledby': 'state-h'},
+    h('h2', {id: 'state-h'}, 'Now'),
+    h('p', {}, h('span', {class: 'badge ' + (c.online ? 'on' : 'off'), id: 'online'}, c.online ? 'online' : 'offline'),
+      ' last seen ', fmt.ago(c.lastSeen), ' · ', c.protocol || 'never connected'),
+    h('div', {class: 'figures'},
+      h('div', {class: 'figure'}, h('b', {class: 'power', id: 'power'}, s ? fmt.kw(s.powerW) : fmt.kw(0)), h('span', {}, 'power now')),
+      h('div', {class: 'figure'}, h('b', {id: 'current'}, s ? fmt.amps(s.currentA) : '–'), h('span', {}, 'current')),
+      h('div', {class: 'figure'}, h('b', {class: 'energy', id: 'energy'}, s ? fmt.kwh(s.energyWh) : '–'), h('span', {}, 'this session')),
+      h('div', {class: 'figure'}, h('b', {}, fmt.kwh(c.totalEnergyWh)), h('span', {}, 'all time'))),
+    h('ul', {class: 'connectors'}, c.connectors.filter(x => x.connectorId !== 0).map(x => h('li', {},
+      'Connector ', x.connectorId, ': ', statusBadge(x.status, x.errorCode), ' ', h('span', {class: 'muted'}, fmt.ago(x.updatedAt))))),
+    s ? h('p', {id: 'active-session'}, 'Session ', s.transactionId, ' for ', s.idTag || '–', ' since ', fmt.time(s.startedAt))
+      : h('p', {class: 'muted', id: 'active-session'}, 'No session running.'));
+
+  const details = h('section', {class: 'panel', 'aria-labelledby': 'details-h'},
+    h('h2', {id: 'details-h'}, 'Charger'),
+    table(['', ''], [
+      ['Id', c.id], ['Name', c.name || '–'], ['Vendor / model', [c.vendor, c.model].filter(Boolean).join(' / ') || '–'],
+      ['Serial', c.serialNumber || c.chargeBoxSerialNumber || '–'], ['Firmware', c.firmwareVersion || '–'],
+      ['Registration', c.registration === 'PENDING' ? 'pending approval' : c.registration.toLowerCase()],
+      ['Password', c.sharedSecretSet ? 'set (the charger must present it)' : 'not set'],
+      ['Last boot', fmt.time(c.lastBoot)],
+    ].map(([k, v]) => h('tr', {}, h('th', {scope: 'row'}, k), h('td', {}, v)))));
+
+  const children = [state];
+  if (isAdmin()) children.push(controls(c, limits, result));
+  children.push(limitsPanel(limits, schedules), details, sessionsPanel(sessions), framesPanel(frames));
+  page(c.name || c.id, ...children);
+  eventHandler = ev => {
+    if (ev.chargerId !== c.id) return;
+    if (ev.event === 'meter.values') {
+      if (ev.data.powerW !== null && ev.data.powerW !== undefined) document.getElementById('power').textContent = fmt.kw(ev.data.powerW);
+      if (ev.data.currentA !== null && ev.data.currentA !== undefined) document.getElementById('current').textContent = fmt.amps(ev.data.currentA);
+      if (ev.data.energyWh !== null && ev.data.energyWh !== undefined) document.getElementById('energy').textContent = fmt.kwh(ev.data.energyWh);
+    } else if (ev.event !== 'command.result') {
+      clearTimeout(chargerPage.refresh);
+      chargerPage.refresh = setTimeout(() => { if (location.hash === '#/chargers/' + enc(c.id)) route(); }, 500);
+    }
+  };
+}
+
+function controls(c, limits, result) {
+  const id = enc(c.id);
+  const connectors = c.connectors.filter(x => x.connectorId !== 0);
+  const connector = h('select', {id: 'start-connector'}, (connectors.length ? connectors : [{connectorId: 1}])
+    .map(x => h('option', {value: x.connectorId}, 'Connector ' + x.connectorId)));
+  const idTag = h('input', {id: 'start-idtag', placeholder: 'default', maxlength: 20, size: 12});
+  const limitA = h('input', {id: 'limit-a', type: 'number', min: 0, max: 1000, step: '0.5', size: 6,
+    value: limits.maxCurrentA ?? ''});
+  const until = h('input', {id: 'override-until', type: 'datetime-local'});
+  const resetType = h('select', {id: 'reset-type'}, h('option', {value: 'Soft'}, 'Soft'), h('option', {value: 'Hard'}, 'Hard'));
+  const body = {};
+  const panel = h('section', {class: 'panel', 'aria-labelledby': 'control-h'},
+    h('h2', {id: 'control-h'}, 'Control'),
+    c.registration === 'PENDING' ? h('div', {class: 'actions'}, h('span', {}, 'This charger waits for your approval.'),
+      controlButton('Approve', () => api('/chargers/' + id, {method: 'PATCH', body: {approved: true}}),
+        {id: 'approve', result})) : '',
+    h('div', {class: 'actions'},
+      h('label', {}, 'Connector', connector), h('label', {}, 'idTag', idTag),
+      controlButton('Start', () => {
+        const b = {connectorId: Number(connector.value)};
+        if (idTag.value.trim()) b.idTag = idTag.value.trim();
+        return api('/chargers/' + id + '/remote-start', {method: 'POST', body: b});
+      }, {id: 'start', result}),
+      controlButton('Stop', () => api('/chargers/' + id + '/remote-stop', {method: 'POST', body}),
+        {id: 'stop', class: 'danger', result})),
+    h('div', {class: 'actions'},
+      h('label', {}, 'Max current (A)', limitA),
+      controlButton('Set limit', () => api('/chargers/' + id + '/limits', {method: 'PUT',
+        body: {maxCurrentA: Number(limitA.value)}}), {id: 'set-limit', result}),
+      controlButton('Remove limit', () => api('/chargers/' + id + '/limits', {method: 'DELETE'}),
+        {id: 'clear-limit', class: 'quiet', result})),
+    h('div', {class: 'actions'},
+      h('label', {}, 'Charge now until (empty: the end of the session)', until),
+      controlButton('Override', () => api('/chargers/' + id + '/override', {method: 'POST',
+        body: until.value ? {until: new Date(until.value).toISOString()} : {}}), {id: 'override', result}),
+      controlButton('Cancel override', () => api('/chargers/' + id + '/override', {method: 'DELETE'}),
+        {id: 'cancel-override', class: 'quiet', result})),
+    h('div', {class: 'actions'},
+      h('label', {}, 'Reset', resetType),
+      controlButton('Reset', () => api('/chargers/' + id + '/reset', {method: 'POST', body: {type: resetType.value}}),
+        {id: 'reset', class: 'danger', result})),
+    result);
+  return panel;
+}
+
+function limitsPanel(limits, schedules) {
+  return h('section', {class: 'panel', 'aria-labelledby': 'limits-h'},
+    h('h2', {id: 'limits-h'}, 'Limit, schedules, override'),
+    table(['', ''], [
+      ['Limit in effect', h('span', {id: 'effective-limit'}, describeEffective(limits.effective))],
+      ['Owner\'s limit', limits.maxCurrentA !== null && limits.maxCurrentA !== undefined ? limits.maxCurrentA + ' A'
+        : limits.maxPowerW !== null && limits.maxPowerW !== undefined ? limits.maxPowerW + ' W' : 'none'],
+      ['At the charger', limits.applied && limits.applied.status ? limits.applied.status + (limits.applied.detail
+        ? ' · ' + limits.applied.detail : '') : '–'],
+      ['Override', limits.override ? (limits.override.active ? 'on, ' + (limits.override.untilSessionEnds
+        ? 'until the session ends' : 'until ' + fmt.time(limits.override.until)) : 'ended') : 'none'],
+      ['Charging windows', schedules.items.length ? schedules.items.map(w => w.daysOfWeek.map(d => d.slice(0, 3)).join(' ')
+        + ' ' + w.startTime + '–' + w.endTime).join('; ') : 'none: charging is allowed at any time'],
+    ].map(([k, v]) => h('tr', {}, h('th', {scope: 'row'}, k), h('td', {}, v)))));
+}
+
+function sessionsPanel(sessions) {
+  return h('section', {class: 'panel', 'aria-labelledby': 'sessions-h'},
+    h('h2', {id: 'sessions-h'}, 'Recent sessions'),
+    sessionTable(sessions.items, false));
+}
+
+function sessionTable(items, withCharger) {
+  if (!items.length) return h('p', {class: 'muted'}, 'No sessions.');
+  return table([withCharger ? 'Charger' : null, 'Started', 'Stopped', 'idTag', {text: 'Energy', cls: 'num'},
+    {text: 'Cost', cls: 'num'}, 'Reason'].filter(Boolean), items.map(s => h('tr', {'data-session': s.id},
+    withCharger ? h('td', {}, h('a', {href: '#/chargers/' + enc(s.chargerId)}, s.chargerId)) : null,
+    h('td', {}, fmt.time(s.startedAt)), h('td', {}, s.active ? h('span', {class: 'badge on'}, 'charging') : fmt.time(s.stoppedAt)),
+    h('td', {}, s.idTag || '–'), h('td', {class: 'num'}, fmt.kwh(s.energyWh)),
+    h('td', {class: 'num'}, fmt.money(s.costEstimate, s.currency)), h('td', {}, s.stopReason || ''))),
+  {id: 'session-table'});
+}
+
+function framesPanel(frames) {
+  const panel = h('section', {class: 'panel', 'aria-labelledby': 'frames-h'}, h('h2', {id: 'frames-h'}, 'Recent OCPP frames'));
+  if (!frames) {
+    panel.append(h('p', {class: 'muted'}, 'The frame log is for admins.'));
+    return panel;
+  }
+  if (!frames.enabled) {
+    panel.append(h('p', {class: 'muted'}, 'The frame log is off for this charger.'));
+  }
+  const id = location.hash.slice('#/chargers/'.length);
+  if (isAdmin()) {
+    const result = h('div', {class: 'result', hidden: true});
+    panel.append(h('div', {class: 'actions'}, controlButton(frames.enabled ? 'Stop logging frames' : 'Log frames',
+      () => api('/chargers/' + id + '/frames', {method: frames.enabled ? 'DELETE' : 'PUT',
+        body: frames.enabled ? undefined : {enabled: true}}).then(r => { result.hidden = false; return r; }),
+      {class: 'quiet', id: 'frames-toggle', result})), result);
+  }
+  if (frames.items.length) {
+    panel.append(table(['At', 'Direction', 'Frame'], frames.items.slice(-50).reverse().map(f => h('tr', {},
+      h('td', {}, fmt.time(f.at)), h('td', {}, f.direction), h('td', {}, h('pre', {class: 'frame'}, f.text))))));
+  }
+  return panel;
+}
+
+// Sessions: history with filters, pages and CSV download.
+async function sessionsPage() {
+  const params = new URLSearchParams(location.hash.split('?')[1] || '');
+  const chargers = await apiOk('/chargers?limit=1000');
+  const charger = h('select', {id: 'filter-charger', name: 'chargerId'}, h('option', {value: ''}, 'All chargers'),
+    chargers.items.map(c => h('option', {value: c.id}, c.name || c.id)));
+  const from = h('input', {id: 'filter-from', type: 'date'});
+  const to = h('input', {id: 'filter-to', type: 'date'});
+  const results = h('div', {id: 'sessions'});
+  const pager = h('div', {class: 'actions'});
+  const limit = 50;
+  let offset = 0;
+  const query = () => {
+    const q = new URLSearchParams();
+    if (charger.value) q.set('chargerId', charger.value);
+    if (from.value) q.set('from', new Date(from.value + 'T00:00:00').toISOString());
+    if (to.value) {
+      const end = new Date(to.value + 'T00:00:00');
+      end.setDate(end.getDate() + 1);
+      q.set('to', end.toISOString());
+    }
+    return q;
+  };
+  const load = async () => {
+    const q = query();
+    q.set('limit', limit);
+    q.set('offset', offset);
+    const list = await apiOk('/sessions?' + q);
+    results.replaceChildren(h('p', {class: 'muted', id: 'session-count'}, list.total + ' session' + (list.total === 1 ? '' : 's')),
+      sessionTable(list.items, true));
+    pager.replaceChildren(
+      offset > 0 ? h('button', {type: 'button', class: 'quiet', onclick: () => { offset -= limit; load(); }}, 'Newer') : '',
+      offset + limit < list.total ? h('button', {type: 'button', class: 'quiet', onclick: () => { offset += limit; load(); }}, 'Older') : '');
+  };
+  const download = h('button', {type: 'button', id: 'csv', class: 'quiet'}, 'Download CSV');
+  download.addEventListener('click', async () => {
+    const res = await fetch('/api/v1/sessions?' + query(), {headers: {Authorization: 'Bearer ' + token(),
+      Accept: 'text/csv'}});
+    if (!res.ok) { announce('CSV download failed: HTTP ' + res.status); return; }
+    const url = URL.createObjectURL(await res.blob());
+    const a = h('a', {href: url, download: 'plughome-sessions.csv'});
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  });
+  const form = h('form', {class: 'panel inline', id: 'session-filters'},
+    h('label', {}, 'Charger', charger), h('label', {}, 'From', from), h('label', {}, 'To', to),
+    h('button', {type: 'submit'}, 'Show'), download);
+  form.addEventListener('submit', ev => { ev.preventDefault(); offset = 0; load().catch(failed); });
+  if (params.get('chargerId')) charger.value = params.get('chargerId');
+  page('Sessions', form, results, pager);
+  await load();
+}
+
+// Energy: per day, week or month, as a chart and a table, with cost.
+async function energyPage() {
+  const chargers = await apiOk('/chargers?limit=1000');
+  const period = h('select', {id: 'energy-period'}, ['day', 'week', 'month'].map(p => h('option', {value: p}, p)));
+  const charger = h('select', {id: 'energy-charger'}, h('option', {value: ''}, 'All chargers'),
+    chargers.items.map(c => h('option', {value: c.id}, c.name || c.id)));
+  const out = h('div', {id: 'energy'});
+  const load = async () => {
+    const q = new URLSearchParams({period: period.value});
+    if (charger.value) q.set('chargerId', charger.value);
+    const e = await apiOk('/energy?' + q);
+    const items = e.items.filter((b, i) => b.energyWh > 0 || i >= e.items.length - 14);
+    out.replaceChildren(
+      h('p', {id: 'energy-total'}, 'Total ', h('b', {}, fmt.kwh(e.energyWh)), e.cost !== null && e.cost !== undefined
+        ? ' · ' + fmt.money(e.cost, e.currency) : ' · set a tariff to see the cost'),
+      chart(items, period.value),
+      table(['From', {text: 'Energy', cls: 'num'}, {text: 'Sessions', cls: 'num'}, {text: 'Cost', cls: 'num'}],
+        items.slice().reverse().map(b => h('tr', {}, h('td', {}, label(b.start, period.value)),
+          h('td', {class: 'num'}, fmt.kwh(b.energyWh)), h('td', {class: 'num'}, b.sessions),
+          h('td', {class: 'num'}, fmt.money(b.cost, b.currency)))), {id: 'energy-table'}));
+  };
+  period.addEventListener('change', () => load().catch(failed));
+  charger.addEventListener('change', () => load().catch(failed));
+  page('Energy', h('div', {class: 'panel inline'}, h('label', {}, 'Per', period), h('label', {}, 'Charger', charger)), out);
+  await load();
+}
+
+function label(start, period) {
+  const d = new Date(start);
+  if (period === 'month') return d.toLocaleDateString(undefined, {year: 'numeric', month: 'short'});
+  return d.toLocaleDateString(undefined, {month: 'short', day: 'numeric'});
+}
+
+/** A bar chart of energy per bucket, in SVG; the table below it holds the same figures for screen readers. */
+function chart(items, period) {
+  const ns = 'http://www.w3.org/2000/svg';
+  const w = 600, hgt = 240, pad = 34;
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${w} ${hgt}`);
+  svg.setAttribute('class', 'chart');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', 'Energy per ' + period + ', the same figures as the table below');
+  const max = Math.max(1, ...items.map(b => b.energyWh));
+  const el = (name, attrs, text) => {
+    const e = document.createElementNS(ns, name);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+    if (text !== undefined) e.textContent = text;
+    svg.append(e);
+    return e;
+  };
+  el('line', {x1: pad, y1: hgt - pad, x2: w, y2: hgt - pad});
+  el('text', {x: 0, y: 12}, fmt.kwh(max));
+  const slot = (w - pad) / Math.max(items.length, 1);
+  items.forEach((b, i) => {
+    const bh = (hgt - 2 * pad) * b.energyWh / max;
+    const x = pad + i * slot + slot * 0.15;
+    const bar = el('rect', {class: 'bar', x, y: hgt - pad - bh, width: slot * 0.7, height: bh});
+    const title = document.createElementNS(ns, 'title');
+    title.textContent = label(b.start, period) + ': ' + fmt.kwh(b.energyWh);
+    bar.append(title);
+    if (i % Math.max(1, Math.ceil(52 / slot)) === (items.length - 1) % Math.max(1, Math.ceil(52 / slot))) {
+      el('text', {x: pad + i * slot + slot / 2, y: hgt - pad + 14, 'text-anchor': 'middle'}, label(b.start, period));
+    }
+  });
+  return svg;
+}
+
+// Tariff: the price per kWh the cost estimates use.
+async function tariffPage() {
+  const t = await apiOk('/tariff');
+  const panel = h('section', {class: 'panel'}, h('p', {id: 'tariff-now'}, t.pricePerKwh !== null && t.pricePerKwh !== undefined
+    ? 'Price: ' + t.pricePerKwh + ' ' + (t.currency || '') + ' per kWh, since ' + fmt.time(t.updatedAt)
+    : 'No tariff set: sessions and energy show no cost.'));
+  if (isAdmin()) {
+    const price = h('input', {id: 'tariff-price', type: 'number', step: '0.0001', min: 0, value: t.pricePerKwh ?? '', required: true});
+    const currency = h('input', {id: 'tariff-currency', value: t.currency || 'EUR', maxlength: 3, size: 4, required: true});
+    const result = h('div', {class: 'result', hidden: true});
+    const form = h('form', {class: 'inline'}, h('label', {}, 'Price per kWh', price), h('label', {}, 'Currency', currency),
+      h('button', {type: 'submit'}, 'Save'));
+    form.addEventListener('submit', async ev => {
+      ev.preventDefault();
+      const r = await api('/tariff', {method: 'PUT', body: {pricePerKwh: Number(price.value), currency: currency.value.trim()}});
+      result.hidden = false;
+      const o = r.status === 200 ? {cls: 'ok', text: 'Saved'} : outcome(r);
+      result.className = 'result ' + o.cls;
+      result.textContent = o.text;
+      if (r.status === 200) setTimeout(route, 600);
+    });
+    panel.append(form, result);
+  }
+  page('Tariff', panel);
+}
+
+// idTags: who may charge.
+async function idTagsPage() {
+  const list = await apiOk('/id-tags?limit=1000');
+  const children = [h('p', {class: 'muted'}, 'Authorization mode: ', h('b', {}, list.authorization),
+    list.authorization === 'accept-all' ? ' (any card charges; the list matters once PLUGHOME_AUTHORIZATION=list)' : '')];
+  const result = h('div', {class: 'result', hidden: true});
+  if (isAdmin()) {
+    const tag = h('input', {id: 'idtag-new', required: true, maxlength: 36});
+    const name = h('input', {id: 'idtag-name', maxlength: 100});
+    const status = h('select', {id: 'idtag-status'}, ['Accepted', 'Blocked', 'Expired', 'Invalid'].map(s => h('option', {}, s)));
+    const form = h('form', {class: 'panel inline'}, h('label', {}, 'idTag', tag), h('label', {}, 'Name', name),
+      h('label', {}, 'Status', status), h('button', {type: 'submit'}, 'Save idTag'));
+    form.addEventListener('submit', async ev => {
+      ev.preventDefault();
+      const r = await api('/id-tags/' + enc(tag.value.trim()), {method: 'PUT', body: {name: name.value || null, status: status.value}});
+      result.hidden = false;
+      result.className = 'result ' + (r.status < 300 ? 'ok' : 'bad');
+      result.textContent = r.status < 300 ? 'Saved' : outcome(r).text;
+      if (r.status < 300) setTimeout(route, 500);
+    });
+    children.push(form, result);
+  }
+  children.push(list.items.length ? table(['idTag', 'Name', 'Status', 'Expires', 'Parent', isAdmin() ? '' : null].filter(x => x !== null),
+    list.items.map(t => h('tr', {}, h('td', {}, t.idTag), h('td', {}, t.name || ''), h('td', {}, t.status),
+      h('td', {}, t.expiryDate ? fmt.time(t.expiryDate) : ''), h('td', {}, t.parentIdTag || ''),
+      isAdmin() ? h('td', {}, h('button', {type: 'button', class: 'danger', onclick: async () => {
+        if (!confirm('Delete idTag ' + t.idTag + '?')) return;
+        await api('/id-tags/' + enc(t.idTag), {method: 'DELETE'});
+        route();
+      }}, 'Delete')) : null))) : h('p', {class: 'muted'}, 'No idTags.'));
+  page('idTags', ...children);
+}
+
+// Tokens: API tokens and their role (admins only).
+async function tokensPage() {
+  if (!isAdmin()) {
+    page('Tokens', h('p', {class: 'result warn'}, 'Tokens are for admins.'));
+    return;
+  }
+  const list = await apiOk('/tokens');
+  const name = h('input', {id: 'token-name', required: true, maxlength: 100});
+  const role = h('select', {id: 'token-role'}, h('option', {value: 'viewer'}, 'viewer'), h('option', {value: 'admin'}, 'admin'));
+  const created = h('div', {id: 'token-created', role: 'status'});
+  const form = h('form', {class: 'panel inline'}, h('label', {}, 'Name', name), h('label', {}, 'Role', role),
+    h('button', {type: 'submit'}, 'Create token'));
+  form.addEventListener('submit', async ev => {
+    ev.preventDefault();
+    const r = await api('/tokens', {method: 'POST', body: {name: name.value.trim(), role: role.value}});
+    if (r.status !== 201) {
+      created.replaceChildren(h('p', {class: 'result bad'}, outcome(r).text));
+      return;
+    }
+    created.replaceChildren(h('div', {class: 'panel'}, h('p', {}, 'Token ', h('b', {}, r.body.name), ' (', r.body.role,
+      ') created. Copy it now: it is not shown again.'), h('p', {class: 'secret', id: 'token-secret'}, r.body.token),
+      h('button', {type: 'button', class: 'quiet', onclick: route}, 'Done')));
+  });
+  page('Tokens', form, created, table(['Name', 'Role', 'Created', 'Source', ''], list.items.map(t => h('tr', {},
+    h('td', {}, t.name), h('td', {}, t.role), h('td', {}, fmt.time(t.createdAt)), h('td', {}, t.source),
+    h('td', {}, t.id === null ? '' : h('button', {type: 'button', class: 'danger', onclick: async () => {
+      if (!confirm('Delete token ' + t.name + '? Whoever uses it loses access.')) return;
+      await api('/tokens/' + t.id, {method: 'DELETE'});
+      route();
+    }}, 'Delete'))))));
+}
+
+// Audit: who asked what, and how it ended.
+async function auditPage() {
+  const list = await apiOk('/audit?limit=200');
+  page('Audit log', h('p', {class: 'muted'}, list.total + ' entries, newest first'),
+    table(['At', 'Who', 'Action', 'Charger', 'Outcome', 'Detail'], list.items.map(a => h('tr', {},
+      h('td', {}, fmt.time(a.at)), h('td', {}, a.actor + ' (' + a.actorRole + ')'), h('td', {}, a.action),
+      h('td', {}, a.chargerId ? h('a', {href: '#/chargers/' + enc(a.chargerId)}, a.chargerId) : ''),
+      h('td', {}, a.outcome), h('td', {}, a.detail || ''))), {id: 'audit-table'}));
+}
+
+// ---- start
+
+document.getElementById('signout').addEventListener('click', () => signOut());
+document.getElementById('menu').addEventListener('click', ev => {
+  const nav = document.getElementById('nav');
+  const open = nav.classList.toggle('closed') === false;
+  ev.currentTarget.setAttribute('aria-expanded', String(open));
+});
+window.addEventListener('hashchange', () => {
+  if (window.matchMedia('(max-width: 640px)').matches) {
+    document.getElementById('nav').classList.add('closed');
+    document.getElementById('menu').setAttribute('aria-expanded', 'false');
+  }
+  route();
+  main.focus();
+});
+if (window.matchMedia('(max-width: 640px)').matches) document.getElementById('nav').classList.add('closed');
+if (token()) signedIn(); else showSignIn();
