@@ -158,12 +158,19 @@ function table(headers, rows, attrs = {}) {
     h('tbody', {}, rows)));
 }
 
-function page(title, ...children) {
+/** Thrown by a page drawn for a route the user has already left. */
+class Superseded extends Error {}
+let generation = 0;
+
+/** Shows a page, unless another route was taken while this one loaded. */
+function page(gen, title, ...children) {
+  if (gen !== generation) throw new Superseded();
   document.title = title + ' · PlugHome';
   main.replaceChildren(h('h1', {}, title), ...children);
 }
 
 function failed(e) {
+  if (e instanceof Superseded) return;
   main.append(h('p', {class: 'result bad'}, 'Could not load: ' + e.message));
 }
 
@@ -282,6 +289,7 @@ const routes = [
 function route() {
   if (!token()) { showSignIn(); return; }
   const hash = location.hash || '#/';
+  generation++;
   eventHandler = null;
   for (const a of document.querySelectorAll('nav a')) {
     const target = a.getAttribute('href');
@@ -295,14 +303,15 @@ function route() {
       return;
     }
   }
-  page('Not found', h('p', {}, 'No such page. ', h('a', {href: '#/'}, 'Back to the chargers')));
+  page(generation, 'Not found', h('p', {}, 'No such page. ', h('a', {href: '#/'}, 'Back to the chargers')));
 }
 
 // Chargers: every charger with its connectors, live power and session energy.
 async function chargersPage() {
+  const gen = generation;
   const list = await apiOk('/chargers?limit=1000');
   const grid = h('div', {class: 'grid', id: 'chargers'});
-  page('Chargers', grid);
+  page(gen, 'Chargers', grid);
   if (list.items.length === 0) {
     grid.replaceWith(h('div', {class: 'panel', id: 'no-chargers'},
       h('p', {}, 'No charger has connected yet. Point a charger at ', h('code', {}, wsUrl() + '/<charger id>'),
@@ -350,6 +359,7 @@ function chargerCard(c) {
 
 // One charger: its state, controls (admins), limits, schedules, sessions and frames.
 async function chargerPage(id) {
+  const gen = generation;
   const [c, sessions, limits, schedules, frames] = await Promise.all([
     apiOk('/chargers/' + enc(id)),
     apiOk('/sessions?chargerId=' + enc(id) + '&limit=10'),
@@ -386,7 +396,7 @@ async function chargerPage(id) {
   const children = [state];
   if (isAdmin()) children.push(controls(c, limits, result));
   children.push(limitsPanel(limits, schedules), details, sessionsPanel(sessions), framesPanel(frames));
-  page(c.name || c.id, ...children);
+  page(gen, c.name || c.id, ...children);
   eventHandler = ev => {
     if (ev.chargerId !== c.id) return;
     if (ev.event === 'meter.values') {
@@ -504,6 +514,7 @@ function framesPanel(frames) {
 
 // Sessions: history with filters, pages and CSV download.
 async function sessionsPage() {
+  const gen = generation;
   const params = new URLSearchParams(location.hash.split('?')[1] || '');
   const chargers = await apiOk('/chargers?limit=1000');
   const charger = h('select', {id: 'filter-charger', name: 'chargerId'}, h('option', {value: ''}, 'All chargers'),
@@ -553,12 +564,13 @@ async function sessionsPage() {
     h('button', {type: 'submit'}, 'Show'), download);
   form.addEventListener('submit', ev => { ev.preventDefault(); offset = 0; load().catch(failed); });
   if (params.get('chargerId')) charger.value = params.get('chargerId');
-  page('Sessions', form, results, pager);
+  page(gen, 'Sessions', form, results, pager);
   await load();
 }
 
 // Energy: per day, week or month, as a chart and a table, with cost.
 async function energyPage() {
+  const gen = generation;
   const chargers = await apiOk('/chargers?limit=1000');
   const period = h('select', {id: 'energy-period'}, ['day', 'week', 'month'].map(p => h('option', {value: p}, p)));
   const charger = h('select', {id: 'energy-charger'}, h('option', {value: ''}, 'All chargers'),
@@ -580,7 +592,7 @@ async function energyPage() {
   };
   period.addEventListener('change', () => load().catch(failed));
   charger.addEventListener('change', () => load().catch(failed));
-  page('Energy', h('div', {class: 'panel inline'}, h('label', {}, 'Per', period), h('label', {}, 'Charger', charger)), out);
+  page(gen, 'Energy', h('div', {class: 'panel inline'}, h('label', {}, 'Per', period), h('label', {}, 'Charger', charger)), out);
   await load();
 }
 
@@ -626,6 +638,7 @@ function chart(items, period) {
 
 // Tariff: the price per kWh the cost estimates use.
 async function tariffPage() {
+  const gen = generation;
   const t = await apiOk('/tariff');
   const panel = h('section', {class: 'panel'}, h('p', {id: 'tariff-now'}, t.pricePerKwh !== null && t.pricePerKwh !== undefined
     ? 'Price: ' + t.pricePerKwh + ' ' + (t.currency || '') + ' per kWh, since ' + fmt.time(t.updatedAt)
@@ -647,11 +660,12 @@ async function tariffPage() {
     });
     panel.append(form, result);
   }
-  page('Tariff', panel);
+  page(gen, 'Tariff', panel);
 }
 
 // idTags: who may charge.
 async function idTagsPage() {
+  const gen = generation;
   const list = await apiOk('/id-tags?limit=1000');
   const children = [h('p', {class: 'muted'}, 'Authorization mode: ', h('b', {}, list.authorization),
     list.authorization === 'accept-all' ? ' (any card charges; the list matters once PLUGHOME_AUTHORIZATION=list)' : '')];
@@ -680,13 +694,14 @@ async function idTagsPage() {
         await api('/id-tags/' + enc(t.idTag), {method: 'DELETE'});
         route();
       }}, 'Delete')) : null))) : h('p', {class: 'muted'}, 'No idTags.'));
-  page('idTags', ...children);
+  page(gen, 'idTags', ...children);
 }
 
 // Tokens: API tokens and their role (admins only).
 async function tokensPage() {
+  const gen = generation;
   if (!isAdmin()) {
-    page('Tokens', h('p', {class: 'result warn'}, 'Tokens are for admins.'));
+    page(gen, 'Tokens', h('p', {class: 'result warn'}, 'Tokens are for admins.'));
     return;
   }
   const list = await apiOk('/tokens');
@@ -706,7 +721,7 @@ async function tokensPage() {
       ') created. Copy it now: it is not shown again.'), h('p', {class: 'secret', id: 'token-secret'}, r.body.token),
       h('button', {type: 'button', class: 'quiet', onclick: route}, 'Done')));
   });
-  page('Tokens', form, created, table(['Name', 'Role', 'Created', 'Source', ''], list.items.map(t => h('tr', {},
+  page(gen, 'Tokens', form, created, table(['Name', 'Role', 'Created', 'Source', ''], list.items.map(t => h('tr', {},
     h('td', {}, t.name), h('td', {}, t.role), h('td', {}, fmt.time(t.createdAt)), h('td', {}, t.source),
     h('td', {}, t.id === null ? '' : h('button', {type: 'button', class: 'danger', onclick: async () => {
       if (!confirm('Delete token ' + t.name + '? Whoever uses it loses access.')) return;
@@ -717,8 +732,9 @@ async function tokensPage() {
 
 // Audit: who asked what, and how it ended.
 async function auditPage() {
+  const gen = generation;
   const list = await apiOk('/audit?limit=200');
-  page('Audit log', h('p', {class: 'muted'}, list.total + ' entries, newest first'),
+  page(gen, 'Audit log', h('p', {class: 'muted'}, list.total + ' entries, newest first'),
     table(['At', 'Who', 'Action', 'Charger', 'Outcome', 'Detail'], list.items.map(a => h('tr', {},
       h('td', {}, fmt.time(a.at)), h('td', {}, a.actor + ' (' + a.actorRole + ')'), h('td', {}, a.action),
       h('td', {}, a.chargerId ? h('a', {href: '#/chargers/' + enc(a.chargerId)}, a.chargerId) : ''),

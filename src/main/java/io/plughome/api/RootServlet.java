@@ -1,6 +1,5 @@
 package io.plughome.api;
 
-import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,14 +23,23 @@ public class RootServlet extends HttpServlet {
             + " form-action 'self'";
 
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException, ServletException {
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         resp.setHeader("Vary", "Accept");
         if (wantsHtml(req.getHeader("Accept"))) {
             resp.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
             resp.setHeader("X-Content-Type-Options", "nosniff");
             resp.setHeader("Referrer-Policy", "no-referrer");
             resp.setHeader("Cache-Control", "no-cache");
-            req.getRequestDispatcher("/ui/index.html").forward(req, resp);
+            // Written, not forwarded: a forward of a request that asked for an h2c upgrade hangs on Liberty.
+            resp.setContentType("text/html");
+            resp.setCharacterEncoding("UTF-8");
+            try (java.io.InputStream page = getServletContext().getResourceAsStream("/ui/index.html")) {
+                if (page == null) {
+                    resp.sendError(HttpServletResponse.SC_NOT_FOUND);
+                    return;
+                }
+                page.transferTo(resp.getOutputStream());
+            }
             return;
         }
         resp.setContentType("application/json");

@@ -98,6 +98,8 @@ public final class SimulatedCharger implements AutoCloseable {
     private Instant lastMeter = Instant.EPOCH;
     private Integer remoteStartId;
     private String chargingState;
+    /** The connector status a 2.0.1 charger last reported (Available, Occupied, Faulted, ...). */
+    private String reported201;
 
     public SimulatedCharger(Options options) {
         this.options = options;
@@ -213,6 +215,7 @@ public final class SimulatedCharger implements AutoCloseable {
             return;
         }
         booted = true;
+        reported201 = null;
         heartbeatSeconds = interval > 0 ? interval : 300;
         lastHeartbeat = Instant.now();
         status = "";
@@ -327,7 +330,8 @@ public final class SimulatedCharger implements AutoCloseable {
             status = next;
             sendStatus();
             if (options.v201()) {
-                transactionEvent("Updated", "ChargingStateChanged", next, null, null, now);
+                // Stamped after the status just sent: the server orders a connector's news by time.
+                transactionEvent("Updated", "ChargingStateChanged", next, null, null, Instant.now());
             }
         }
         if (Duration.between(lastMeter, now).toSeconds() >= options.meterIntervalSeconds()) {
@@ -389,6 +393,10 @@ public final class SimulatedCharger implements AutoCloseable {
                 case "Available", "Unavailable", "Faulted", "Reserved" -> status;
                 default -> "Occupied";
             };
+            if (connectorStatus.equals(reported201)) {
+                return; // 2.0.1 tells how an occupied connector charges in its transaction's events
+            }
+            reported201 = connectorStatus;
             call("StatusNotification", Json.createObjectBuilder().add("timestamp", Instant.now().toString())
                     .add("connectorStatus", connectorStatus).add("evseId", 1).add("connectorId", 1).build());
         } else {
@@ -652,7 +660,10 @@ public final class SimulatedCharger implements AutoCloseable {
                 boot();
             }
             case "Heartbeat" -> call("Heartbeat", JsonValue.EMPTY_JSON_OBJECT);
-            case "StatusNotification" -> sendStatus();
+            case "StatusNotification" -> {
+                reported201 = null;
+                sendStatus();
+            }
             case "MeterValues" -> {
                 if (transactionId != null) {
                     sendMeterValues(Instant.now());

@@ -20,6 +20,27 @@ class ApiIT {
     }
 
     @Test
+    void aBrowserGetsTheDashboardAndEveryoneElseJson() {
+        TestServer.Answer page = TestServer.get("/", null, "text/html,application/xhtml+xml,*/*;q=0.8");
+        assertEquals(200, page.status());
+        assertTrue(page.contentType().startsWith("text/html"), page.contentType());
+        assertTrue(page.body().contains("<script src=\"/ui/app.js\""), page.body());
+        TestServer.Answer script = TestServer.get("/ui/app.js", null, "*/*");
+        assertEquals(200, script.status());
+        assertTrue(script.body().contains("sessionStorage"), "the dashboard's script is served");
+        TestServer.Answer api = TestServer.get("/", null, "application/json");
+        assertEquals("PlugHome", api.json().getString("name"));
+        assertEquals("PlugHome", TestServer.get("/", null, "*/*").json().getString("name"));
+    }
+
+    @Test
+    void meTellsTheCallersRole() {
+        assertEquals("viewer", TestServer.get("/api/v1/me", VIEWER_TOKEN).json().getString("role"));
+        assertEquals("admin", TestServer.get("/api/v1/me", ADMIN_TOKEN).json().getString("role"));
+        assertEquals(401, TestServer.get("/api/v1/me", null).status());
+    }
+
+    @Test
     void healthIsUpAndReadinessChecksTheDatabase() {
         assertEquals(200, TestServer.get("/health/live", null).status());
         TestServer.Answer ready = TestServer.get("/health/ready", null);

@@ -106,6 +106,7 @@ public class TransactionEventHandler {
             session = sessions.stopped(new SessionService.Stop(chargerId, txId, false,
                     register(readings, "Transaction.End"), r.timestamp(), stopReason(r, deviations),
                     r.idToken() == null ? null : r.idToken().idToken(), readings, connector)).session();
+            chargingState(chargerId, connector, r, deviations);
         } else {
             if (known.isEmpty() || r.eventType() == EventType.Started) {
                 // a Started, or the first event seen of a transaction whose Started is late or lost
@@ -157,14 +158,20 @@ public class TransactionEventHandler {
         return STOPPED_REASONS.contains(known) ? StopReason.valueOf(known) : StopReason.Other;
     }
 
-    /** The charging state, where the event gives it and it changed, as the connector's state. */
+    /**
+     * The charging state, where the event gives it and it changed, as the connector's state; an
+     * Ended event that says the EV is still connected leaves the connector Finishing.
+     */
     private void chargingState(String chargerId, int connector, Request r, Deviations deviations) {
         String reported = r.transactionInfo().chargingState();
         if (reported == null) {
             return;
         }
         String known = SampledValueReader.known(reported, CHARGING_STATES, Deviations.UNKNOWN_VALUE, deviations);
-        ConnectorState state = switch (known) {
+        boolean ended = r.eventType() == EventType.Ended;
+        ConnectorState state = ended ? ("Idle".equals(known) || !CHARGING_STATES.contains(known) ? null
+                // over, with the EV still plugged in: 1.6's Finishing, until the connector is free again
+                : ConnectorState.Finishing) : switch (known) {
             case "Charging" -> ConnectorState.Charging;
             case "SuspendedEV" -> ConnectorState.SuspendedEV;
             case "SuspendedEVSE" -> ConnectorState.SuspendedEVSE;
