@@ -41,6 +41,10 @@ public final class SimulatorMain {
               --help                this text
             """;
 
+    private static final java.util.Set<String> VALUED = java.util.Set.of("--url", "--chargers", "--prefix",
+            "--protocol", "--password", "--id-tag", "--max-current", "--phases", "--session-kwh", "--meter-interval",
+            "--fault-after", "--reconnect-after");
+
     private SimulatorMain() {
     }
 
@@ -70,6 +74,9 @@ public final class SimulatorMain {
                     case "--insecure" -> insecure = true;
                     case "--no-auto-start" -> autoStart = false;
                     default -> {
+                        if (!VALUED.contains(arg)) {
+                            throw new IllegalArgumentException("unknown option " + arg);
+                        }
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException(arg + " needs a value");
                         }

@@ -21,10 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A charge point that speaks real OCPP 1.6J or 2.0.1 frames over a real WebSocket. Tests use it
- * to play a charger; it can also be pointed at any running PlugHome to try it without hardware
- * (see the README). The version-neutral methods ({@link #bootUp}, {@link #connectorStatus},
+ * to play a charger frame by frame. The version-neutral methods ({@link #bootUp}, {@link #connectorStatus},
  * {@link #startSession}, {@link #meter}, {@link #stopSession}, {@link #action}) send what a
- * charger of the version it speaks sends, so one test runs for both.
+ * charger of the version it speaks sends, so one test runs for both. (The simulator for people,
+ * which lives like a charger on its own, is {@code io.plughome.simulator}.)
  */
 public final class ChargePointSimulator implements AutoCloseable {
 
@@ -465,36 +465,6 @@ public final class ChargePointSimulator implements AutoCloseable {
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
             closed.complete(1006);
-        }
-    }
-
-    /**
-     * A demo charging session against a running server, for trying PlugHome without hardware:
-     * boot, plug in, charge 7.4 kW for a few readings, unplug. Arguments: base URL (default
-     * http://localhost:8080), charge point id (default DEMO-1) and OCPP version ({@code ocpp1.6},
-     * the default, or {@code ocpp2.0.1}).
-     */
-    public static void main(String[] args) throws InterruptedException {
-        String baseUrl = args.length > 0 ? args[0] : "http://localhost:8080";
-        String id = args.length > 1 ? args[1] : "DEMO-1";
-        Version version = args.length > 2 && args[2].contains("2.0.1") ? Version.V201 : Version.V16;
-        try (ChargePointSimulator cp = connect(baseUrl, id, version)) {
-            System.out.println("Speaking " + cp.version());
-            System.out.println("BootNotification -> " + cp.bootUp("PlugHome", "Simulator"));
-            cp.connectorStatus(0, "Available");
-            cp.connectorStatus(1, "Preparing");
-            long meter = 1_000_000;
-            String tx = cp.startSession(1, "DEMO-CARD", meter, Instant.now());
-            System.out.println("Transaction started: " + tx);
-            cp.connectorStatus(1, "Charging");
-            for (int i = 1; i <= 5; i++) {
-                Thread.sleep(2000);
-                meter += 4110; // about 33 minutes at 7.4 kW per reading
-                cp.meter(1, tx, Instant.now(), meter, 7400);
-                System.out.println("Meter reading " + meter + " Wh");
-            }
-            System.out.println("Stopped -> " + cp.stopSession(tx, meter, Instant.now(), "EVDisconnected"));
-            cp.connectorStatus(1, "Available");
         }
     }
 
