@@ -7,17 +7,11 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,7 +43,6 @@ public class EventStream {
     }
 
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
-    private final Jsonb json = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
     private volatile SerialExecutor serial;
     private ScheduledFuture<?> keepAlive;
 
@@ -79,13 +72,7 @@ public class EventStream {
             return;
         }
         String id = UUID.randomUUID().toString();
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("id", id);
-        envelope.put("event", event.type());
-        envelope.put("at", event.at() == null ? Instant.now() : event.at());
-        envelope.put("chargerId", event.chargerId());
-        envelope.put("data", event);
-        String data = json.toJson(envelope);
+        String data = io.plughome.platform.EventEnvelope.json(id, event);
         serial.execute(() -> {
             for (Subscriber subscriber : subscribers) {
                 if (subscriber.wants(event)) {
