@@ -284,6 +284,7 @@ const routes = [
   [/^#\/id-tags$/, idTagsPage],
   [/^#\/tokens$/, tokensPage],
   [/^#\/audit$/, auditPage],
+  [/^#\/automation$/, automationPage],
 ];
 
 function route() {
@@ -739,6 +740,62 @@ async function auditPage() {
       h('td', {}, fmt.time(a.at)), h('td', {}, a.actor + ' (' + a.actorRole + ')'), h('td', {}, a.action),
       h('td', {}, a.chargerId ? h('a', {href: '#/chargers/' + enc(a.chargerId)}, a.chargerId) : ''),
       h('td', {}, a.outcome), h('td', {}, a.detail || ''))), {id: 'audit-table'}));
+}
+
+// Home automation: the available-power input and the webhooks with their last deliveries.
+async function automationPage() {
+  const gen = generation;
+  const power = await apiOk('/site/available-power');
+  const powerPanel = h('section', {class: 'panel', 'aria-labelledby': 'power-h', id: 'available-power'},
+    h('h2', {id: 'power-h'}, 'Available power'),
+    power.receivedAt ? table(['', ''], [
+      ['Last input', (power.powerW !== null ? power.powerW + ' W' : power.currentA + ' A per phase') + ', '
+        + fmt.ago(power.receivedAt) + (power.stale ? ' (stale: the fallback applies)' : '')],
+      ['As current', fmt.amps(power.inputCurrentA) + ' per phase'],
+      ['Chargers may draw', power.allowedCurrentA === null ? 'the plain site limit'
+        : power.paused ? 'nothing: paused below ' + power.minimumCurrentA + ' A' : fmt.amps(power.allowedCurrentA) + ' in all'],
+      ['Site limit', power.siteLimitA === null ? 'none' : power.siteLimitA + ' A'],
+      ['Shared now', power.effectiveSiteLimitA === null ? 'no limit' : power.effectiveSiteLimitA + ' A'],
+      ['When updates stop', power.fallback],
+    ].map(([k, v]) => h('tr', {}, h('th', {scope: 'row'}, k), h('td', {}, v))))
+      : h('p', {class: 'muted'}, 'No input: charging follows the site limit. Send the power the house can spare to ',
+        h('code', {}, 'PUT /api/v1/site/available-power'), ' (see the README).'));
+  const children = [powerPanel, h('section', {class: 'panel'}, h('h2', {}, 'MQTT and Home Assistant'),
+    h('p', {class: 'muted'}, 'Not in this version yet: MQTT and Home Assistant discovery are coming. Webhooks and the'
+      + ' available-power input work now.'))];
+  if (isAdmin()) {
+    const hooks = await apiOk('/webhooks');
+    const url = h('input', {id: 'webhook-url', type: 'url', required: true, size: 40, placeholder: 'http://192.168.1.20:8123/api/webhook/plughome'});
+    const events = h('input', {id: 'webhook-events', value: '*', size: 30});
+    const created = h('div', {id: 'webhook-created', role: 'status'});
+    const form = h('form', {class: 'inline'}, h('label', {}, 'URL', url),
+      h('label', {}, 'Events (comma-separated, or *)', events), h('button', {type: 'submit'}, 'Add webhook'));
+    form.addEventListener('submit', async ev => {
+      ev.preventDefault();
+      const r = await api('/webhooks', {method: 'POST', body: {url: url.value.trim(),
+        events: events.value.split(',').map(x => x.trim()).filter(Boolean)}});
+      if (r.status !== 201) { created.replaceChildren(h('p', {class: 'result bad'}, outcome(r).text)); return; }
+      created.replaceChildren(h('div', {class: 'panel'}, h('p', {}, 'Webhook ', r.body.id, ' added. Its secret (shown only now):'),
+        h('p', {class: 'secret'}, r.body.secret), h('button', {type: 'button', class: 'quiet', onclick: route}, 'Done')));
+    });
+    children.push(h('section', {class: 'panel', 'aria-labelledby': 'hooks-h', id: 'webhooks'},
+      h('h2', {id: 'hooks-h'}, 'Webhooks'), form, created,
+      hooks.items.length ? table(['URL', 'Events', 'Last delivery', ''], hooks.items.map(w => h('tr', {},
+        h('td', {}, w.url), h('td', {}, w.events.join(', ')),
+        h('td', {}, w.lastDelivery ? w.lastDelivery.event + ': ' + w.lastDelivery.status.toLowerCase()
+          + (w.lastDelivery.lastStatusCode ? ' (HTTP ' + w.lastDelivery.lastStatusCode + ')' : w.lastDelivery.lastError
+            ? ' (' + w.lastDelivery.lastError + ')' : '') + ', ' + w.lastDelivery.attempts + ' attempt(s), '
+          + fmt.ago(w.lastDelivery.lastAttemptAt || w.lastDelivery.createdAt) : 'none yet'),
+        h('td', {}, h('button', {type: 'button', class: 'quiet', onclick: async () => {
+          await api('/webhooks/' + w.id + '/test', {method: 'POST'});
+          setTimeout(route, 1500);
+        }}, 'Send test'), ' ', h('button', {type: 'button', class: 'danger', onclick: async () => {
+          if (!confirm('Delete the webhook to ' + w.url + '?')) return;
+          await api('/webhooks/' + w.id, {method: 'DELETE'});
+          route();
+        }}, 'Delete'))))) : h('p', {class: 'muted'}, 'No webhooks.')));
+  }
+  page(gen, 'Home automation', ...children);
 }
 
 // ---- start

@@ -41,6 +41,9 @@ public class SmartRules {
     @Inject
     Event<RulesChanged> changed;
 
+    @Inject
+    AvailablePower availablePower;
+
     /** The stored rules of a charger; throws {@link NoSuchElementException} for an unknown charger. */
     public Optional<ChargerRules> of(String chargerId) {
         requireCharger(chargerId);
@@ -140,7 +143,7 @@ public class SmartRules {
         return true;
     }
 
-    /** Every rule of the site, for planning. */
+    /** Every rule of the site, for planning; the site limit as the available power caps it. */
     public SiteState snapshot() {
         Map<String, ChargerRules> stored = new HashMap<>();
         em.createNamedQuery("ChargerRules.findAll", ChargerRules.class).getResultList()
@@ -152,7 +155,7 @@ public class SmartRules {
         Map<String, Rules> rules = new HashMap<>();
         stored.forEach((id, r) -> rules.put(id, rulesOf(r, windows.getOrDefault(id, List.of()))));
         windows.forEach((id, w) -> rules.putIfAbsent(id, new Rules(null, w, null)));
-        Double site = siteLimit().map(SiteLimit::maxCurrentA).orElse(null);
+        Double site = availablePower.siteLimit(siteLimit().map(SiteLimit::maxCurrentA).orElse(null));
         stored.values().forEach(em::detach);
         return new SiteState(rules, stored, sessions.openCountsByCharger(), site);
     }

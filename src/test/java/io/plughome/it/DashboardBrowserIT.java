@@ -152,6 +152,36 @@ class DashboardBrowserIT {
     }
 
     @Test
+    void theAutomationPageShowsTheAvailablePowerAndTheWebhooksWithTheirLastDelivery() {
+        try (io.plughome.testsupport.WebhookReceiver receiver = io.plughome.testsupport.WebhookReceiver.start(0);
+                Browser browser = Browser.start(new Dimension(1280, 900))) {
+            jakarta.json.JsonObject hook = WebhooksIT.subscribe(receiver.url(), "[\"session.stopped\"]", null);
+            long hookId = hook.getJsonNumber("id").longValue();
+            try {
+                assertEquals(200, TestServer.send("PUT", "/api/v1/site/available-power", ADMIN_TOKEN,
+                        "{\"powerW\":6900}").status());
+                signIn(browser, ADMIN_TOKEN);
+                browser.open(base + "/#/automation");
+                String power = browser.textUntil("#available-power", t -> t.contains("6900 W"), "the input");
+                assertTrue(power.contains("10.0 A in all"), power);
+                browser.textUntil("#webhooks", t -> t.contains(receiver.url()) && t.contains("none yet"),
+                        "the webhook");
+                browser.driver().findElements(By.cssSelector("#webhooks button")).stream()
+                        .filter(b -> b.getText().equals("Send test")).findFirst().orElseThrow().click();
+                receiver.await(r -> "ping".equals(r.event()), java.time.Duration.ofSeconds(20));
+                assertTrue(TestServer.eventually(java.time.Duration.ofSeconds(10), () -> TestServer.get(
+                        "/api/v1/webhooks/" + hookId + "/deliveries", ADMIN_TOKEN).body().contains("DELIVERED")));
+                browser.driver().navigate().refresh();
+                browser.textUntil("#webhooks", t -> t.contains("ping: delivered (HTTP 200)"), "the ping delivered");
+                browser.screenshot("automation-desktop");
+            } finally {
+                TestServer.send("DELETE", "/api/v1/webhooks/" + hookId, ADMIN_TOKEN, null);
+                TestServer.send("DELETE", "/api/v1/site/available-power", ADMIN_TOKEN, null);
+            }
+        }
+    }
+
+    @Test
     void aStartOnAnOfflineChargerIsAnsweredOffline() {
         String id = TestServer.uniqueId("DASH-OFF");
         try (ChargePointSimulator cp = ChargePointSimulator.booted(base, id, Version.V16)) {

@@ -3,7 +3,9 @@ package io.plughome.api.v1;
 import io.plughome.charger.Presence;
 import io.plughome.control.AuditLog;
 import io.plughome.control.Outcome;
+import io.plughome.smart.AvailablePower;
 import io.plughome.smart.Effective;
+import io.plughome.smart.SiteLimit;
 import io.plughome.smart.SiteState;
 import io.plughome.smart.SmartCharging;
 import io.plughome.smart.SmartRules;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,7 +74,81 @@ public class SiteResource {
         List<SmartViews.ShareView> shares = shown.stream().map(id -> new SmartViews.ShareView(id,
                 online.contains(id), charging.getOrDefault(id, 0),
                 SmartViews.EffectiveView.of(plan.get(id)))).toList();
-        return new SmartViews.SiteLimitsView(site.siteLimitA(), shares);
+        return new SmartViews.SiteLimitsView(rules.siteLimit().map(SiteLimit::maxCurrentA).orElse(null), shares);
+    }
+
+    @Schema(name = "AvailablePower")
+    public record AvailablePowerView(@Schema(description = "The last input in W, if given so") Double powerW,
+            @Schema(description = "The last input in A per phase, if given so") Double currentA, Instant receivedAt,
+            @Schema(description = "The input as amperes per phase") Double inputCurrentA,
+            @Schema(description = "The current (A per phase) all chargers together may draw because of it; 0 while"
+                    + " paused; null when no input is followed") Double allowedCurrentA,
+            @Schema(description = "Below the minimum for the hold time: the chargers pause") boolean paused,
+            @Schema(description = "No input for the timeout: the fallback applies") boolean stale,
+            @Schema(description = "The site limit as set") Double siteLimitA,
+            @Schema(description = "The site limit the chargers share now") Double effectiveSiteLimitA,
+            double minimumCurrentA, @Schema(description = "site-limit, or a fixed current") String fallback) {
+    }
+
+    @Inject
+    AvailablePower power;
+
+    @GET
+    @Path("available-power")
+    @Operation(summary = "The available power and the current it allows")
+    public AvailablePowerView availablePower() {
+        AvailablePower.State s = power.state();
+        Double stored = rules.siteLimit().map(SiteLimit::maxCurrentA).orElse(null);
+        return new AvailablePowerView(s.input() == null ? null : s.input().powerW(),
+                s.input() == null ? null : s.input().currentA(), s.input() == null ? null : s.input().at(),
+                s.inputCurrentA(), s.allowedCurrentA(), s.paused(), s.stale(), stored, power.siteLimit(stored),
+                s.minimumCurrentA(), s.fallback());
+    }
+
+    @PUT
+    @Path("available-power")
+    @Operation(summary = "Report the power the house can spare", description = "{\"powerW\": 4200} or"
+            + " {\"currentA\": 10} (per phase): solar surplus, or what the grid connection allows, for charging."
+            + " It caps the site limit. Send it every few seconds to a minute; without updates for the timeout"
+            + " the fallback applies. Not audited (it comes often).")
+    @APIResponse(responseCode = "200", description = "What the input does now")
+    @APIResponse(responseCode = "400", description = "Neither or both of powerW and currentA, or out of range")
+    public AvailablePowerView reportAvailablePower(jakarta.json.JsonObject body) {
+        Double watts = number(body, "powerW", 1_000_000);
+        Double amps = number(body, "currentA", 1000);
+        if ((watts == null) == (amps == null)) {
+            throw ApiError.badRequest("Give one of powerW or currentA: {\"powerW\": 4200}");
+        }
+        if (power.report(watts, amps)) {
+            smart.reconcile();
+        }
+        return availablePower();
+    }
+
+    private static Double number(jakarta.json.JsonObject body, String field, double max) {
+        if (body == null || !body.containsKey(field) || body.isNull(field)) {
+            return null;
+        }
+        if (!(body.get(field) instanceof jakarta.json.JsonNumber n)) {
+            throw ApiError.badRequest(field + " must be a number");
+        }
+        double v = n.doubleValue();
+        if (!(v >= 0 && v <= max)) {
+            throw ApiError.badRequest(field + " must be between 0 and " + (long) max);
+        }
+        return v;
+    }
+
+    @DELETE
+    @Path("available-power")
+    @Operation(summary = "Stop following the available power", description = "Back to the plain site limit.")
+    @APIResponse(responseCode = "204", description = "Done")
+    public Response clearAvailablePower() {
+        if (power.clear()) {
+            audit.record(Callers.actor(security), null, "ClearAvailablePower", null, Outcome.ACCEPTED, null, null);
+            smart.reconcile();
+        }
+        return Response.noContent().build();
     }
 
     @PUT
