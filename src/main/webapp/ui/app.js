@@ -760,9 +760,20 @@ async function automationPage() {
     ].map(([k, v]) => h('tr', {}, h('th', {scope: 'row'}, k), h('td', {}, v))))
       : h('p', {class: 'muted'}, 'No input: charging follows the site limit. Send the power the house can spare to ',
         h('code', {}, 'PUT /api/v1/site/available-power'), ' (see the README).'));
-  const children = [powerPanel, h('section', {class: 'panel'}, h('h2', {}, 'MQTT and Home Assistant'),
-    h('p', {class: 'muted'}, 'Not in this version yet: MQTT and Home Assistant discovery are coming. Webhooks and the'
-      + ' available-power input work now.'))];
+  const mqtt = await apiOk('/mqtt');
+  const mqttPanel = h('section', {class: 'panel', 'aria-labelledby': 'mqtt-h', id: 'mqtt'},
+    h('h2', {id: 'mqtt-h'}, 'MQTT and Home Assistant'),
+    mqtt.enabled ? table(['', ''], [
+      ['Broker', h('span', {}, mqtt.broker, ' ', h('span', {class: 'badge ' + (mqtt.connected ? 'on' : 'bad')},
+        mqtt.connected ? 'connected' : 'not connected'))],
+      ['Topics', mqtt.topicPrefix + '/<charger>/…'],
+      ['Home Assistant discovery', mqtt.discoveryPrefix + '/…'],
+      ['Published', mqtt.published + ' messages; ' + mqtt.dropped + ' state updates replaced by newer ones before sending'],
+      mqtt.lastError ? ['Last error', mqtt.lastError] : null,
+    ].filter(Boolean).map(([k, v]) => h('tr', {}, h('th', {scope: 'row'}, k), h('td', {}, v))))
+      : h('p', {class: 'muted'}, 'Off. Set PLUGHOME_MQTT_URL (e.g. mqtt://user:password@192.168.1.5:1883) to publish to'
+        + ' your broker; chargers then appear in Home Assistant by themselves.'));
+  const children = [powerPanel, mqttPanel];
   if (isAdmin()) {
     const hooks = await apiOk('/webhooks');
     const url = h('input', {id: 'webhook-url', type: 'url', required: true, size: 40, placeholder: 'http://192.168.1.20:8123/api/webhook/plughome'});

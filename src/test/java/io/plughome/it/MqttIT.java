@@ -1,0 +1,186 @@
+package io.plughome.it;
+
+import static io.plughome.testsupport.TestServer.ADMIN_TOKEN;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.plughome.simulator.SimulatedCharger;
+import io.plughome.testsupport.ChargePointSimulator.Version;
+import io.plughome.testsupport.TestServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * MQTT against the real broker the build starts (Moquette), as Home Assistant uses it: a charger
+ * appears through discovery (device, sensors for Energy, switch, number, button), its state
+ * topics follow it live, commands limit and stop it with the REST API's rules and audit, a
+ * command to an offline charger is answered "Offline", and Home Assistant's birth message brings
+ * the discovery again. Each test server has its own prefixes on the shared broker.
+ */
+class MqttIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    /** A subscriber that keeps every message, and the newest per topic. */
+    static final class Listener implements AutoCloseable {
+        final MqttClient client;
+        final Map<String, String> latest = new ConcurrentHashMap<>();
+        final CopyOnWriteArrayList<String[]> all = new CopyOnWriteArrayList<>();
+
+        Listener(String... filters) throws Exception {
+            client = new MqttClient("tcp://127.0.0.1:" + System.getProperty("plughome.it.mqttPort"),
+                    "it-" + System.nanoTime(), new MemoryPersistence());
+            MqttConnectOptions o = new MqttConnectOptions();
+            o.setCleanSession(true);
+            client.connect(o);
+            for (String f : filters) {
+                client.subscribe(f, 1, (topic, message) -> {
+                    String payload = new String(message.getPayload(), StandardCharsets.UTF_8);
+                    latest.put(topic, payload);
+                    all.add(new String[] {topic, payload, Boolean.toString(message.isRetained())});
+                });
+            }
+        }
+
+        String await(String topic, Predicate<String> check, String what) {
+            boolean ok = TestServer.eventually(WAIT, () -> latest.containsKey(topic) && check.test(latest.get(topic)));
+            assertTrue(ok, "waited for " + what + " on " + topic + "; it is " + latest.get(topic));
+            return latest.get(topic);
+        }
+
+        void publish(String topic, String payload, boolean retained) throws Exception {
+            MqttMessage m = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
+            m.setQos(1);
+            m.setRetained(retained);
+            client.publish(topic, m);
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (client.isConnected()) {
+                client.disconnect();
+            }
+            client.close();
+        }
+    }
+
+    private static String suffix() {
+        return TestServer.database().startsWith("postgres") ? "pg" : "h2";
+    }
+
+    private static JsonObject json(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
+    }
+
+    private static double number(String text) {
+        return text == null || text.isEmpty() ? -1 : Double.parseDouble(text);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Version.class)
+    void aChargerAppearsInHomeAssistantAndIsControlledOverMqtt(Version version) throws Exception {
+        String id = TestServer.uniqueId("MQTT-" + version.name());
+        String prefix = "plughome-" + suffix();
+        String discovery = "homeassistant-" + suffix();
+        String node = "plughome_" + id.replaceAll("[^A-Za-z0-9_-]", "_");
+        String base = prefix + "/" + id;
+        // Only this charger's topics (and the bridge's status, and Home Assistant's): the broker keeps the
+        // retained topics of every charger of the suite, too many to take at once.
+        try (Listener ha = new Listener(base + "/#", discovery + "/+/" + node + "/+/config", prefix + "/status");
+                SimulatedCharger charger = new SimulatedCharger(new SimulatedCharger.Options(
+                        TestServer.wsUrl(TestServer.baseUrl()) + "/ocpp", id, version.subprotocol, null,
+                        HttpClient.newHttpClient(), 1, 16, 3, 230, true, "MQTT-CARD", 50, 1, 0, 0, null)).start()) {
+            // Discovery: a device from the charger's boot, and sensors fit for the Energy dashboard.
+            JsonObject power = json(ha.await(discovery + "/sensor/" + node + "/power/config", t -> t.contains("Simulator"),
+                    "the power sensor"));
+            assertEquals("power", power.getString("device_class"));
+            assertEquals("W", power.getString("unit_of_measurement"));
+            assertEquals(base + "/power", power.getString("state_topic"));
+            JsonObject device = power.getJsonObject("device");
+            assertEquals("PlugHome", device.getString("manufacturer"));
+            assertEquals("Simulator", device.getString("model"));
+            assertEquals("sim-1.0", device.getString("sw_version"));
+            assertTrue(device.containsKey("serial_number"));
+            assertEquals(base + "/availability", power.getJsonArray("availability").getJsonObject(0).getString("topic"));
+            JsonObject total = json(ha.await(discovery + "/sensor/" + node + "/total_energy/config", t -> true, "total"));
+            assertEquals("energy", total.getString("device_class"));
+            assertEquals("total_increasing", total.getString("state_class"));
+            assertEquals("kWh", total.getString("unit_of_measurement"));
+            JsonObject session = json(ha.await(discovery + "/sensor/" + node + "/session_energy/config", t -> true, "s"));
+            assertEquals("total_increasing", session.getString("state_class"));
+            assertEquals(base + "/set/charge", json(ha.await(discovery + "/switch/" + node + "/charge/config",
+                    t -> true, "the switch")).getString("command_topic"));
+            assertEquals(base + "/set/current_limit", json(ha.await(discovery + "/number/" + node
+                    + "/max_current/config", t -> true, "the number")).getString("command_topic"));
+            assertEquals(base + "/set/override", json(ha.await(discovery + "/button/" + node + "/override/config",
+                    t -> true, "the button")).getString("command_topic"));
+            ha.await(discovery + "/sensor/" + node + "/fault/config", t -> true, "the fault sensor");
+
+            // State, live.
+            ha.await(base + "/availability", "online"::equals, "online");
+            ha.await(base + "/status", "Charging"::equals, "Charging");
+            assertEquals(10_833, number(ha.await(base + "/power", t -> number(t) > 10_000, "full power")), 1);
+            ha.await(base + "/session_energy", t -> number(t) > 0, "session energy");
+            ha.await(base + "/charging", "ON"::equals, "the switch on");
+            assertEquals("online", ha.latest.get(prefix + "/status"));
+
+            // Commands: limit it, then switch it off.
+            ha.publish(base + "/set/current_limit", "10", false);
+            ha.await(base + "/result", t -> t.contains("current_limit") && t.contains("Accepted"), "the limit's result");
+            ha.await(base + "/current", t -> Math.abs(number(t) - 9.8) < 0.01, "the current following 10 A");
+            ha.await(base + "/current_limit", t -> number(t) == 10, "the limit state");
+            ha.publish(base + "/set/charge", "OFF", false);
+            ha.await(base + "/result", t -> t.contains("\"charge\"") && t.contains("Accepted"), "the stop's result");
+            ha.await(base + "/charging", "OFF"::equals, "the switch off");
+            ha.await(base + "/status", "Finishing"::equals, "Finishing");
+            String audit = TestServer.get("/api/v1/audit?actor=mqtt&chargerId=" + id, ADMIN_TOKEN).body();
+            assertTrue(audit.contains("SetLimit") && audit.contains("RemoteStop"), audit);
+
+            // Home Assistant restarts: its birth message brings the discovery again.
+            int before = ha.all.size();
+            ha.publish(discovery + "/status", "online", false);
+            assertTrue(TestServer.eventually(WAIT, () -> ha.all.subList(before, ha.all.size()).stream()
+                    .anyMatch(m -> m[0].equals(discovery + "/sensor/" + node + "/power/config"))), "discovery again");
+        }
+        // The charger is gone: its entities become unavailable, and a command is answered, not queued.
+        try (Listener ha = new Listener(prefix + "/" + id + "/#")) {
+            ha.await(base + "/availability", "offline"::equals, "offline");
+            ha.publish(base + "/set/start", "", false);
+            String result = ha.await(base + "/result", t -> t.contains("\"start\""), "the start's answer");
+            assertEquals("Offline", json(result).getString("status"), result);
+        }
+        JsonObject status = TestServer.get("/api/v1/mqtt", ADMIN_TOKEN).json();
+        assertTrue(status.getBoolean("connected"), status.toString());
+        assertTrue(status.getJsonNumber("published").longValue() > 0, status.toString());
+    }
+
+    @org.junit.jupiter.api.Test
+    void theAvailablePowerComesOverMqttToo() throws Exception {
+        String prefix = "plughome-" + suffix();
+        try (Listener home = new Listener(prefix + "/site/#")) {
+            home.publish(prefix + "/site/available_power", "{\"currentA\": 12.5}", false);
+            assertTrue(TestServer.eventually(WAIT, () -> TestServer.get("/api/v1/site/available-power", ADMIN_TOKEN)
+                    .json().get("currentA") instanceof jakarta.json.JsonNumber n && n.doubleValue() == 12.5),
+                    "the input taken from MQTT");
+            home.publish(prefix + "/site/available_power", "lots", false);
+            String answer = home.await(prefix + "/site/result", t -> t.contains("available_power"), "the refusal");
+            assertEquals("Error", json(answer).getString("status"));
+        } finally {
+            TestServer.send("DELETE", "/api/v1/site/available-power", ADMIN_TOKEN, null);
+        }
+    }
+}
