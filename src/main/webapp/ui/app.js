@@ -452,6 +452,22 @@ function controls(c, limits, result) {
       h('label', {}, 'Reset', resetType),
       controlButton('Reset', () => api('/chargers/' + id + '/reset', {method: 'POST', body: {type: resetType.value}}),
         {id: 'reset', class: 'danger', result})),
+    h('div', {class: 'actions'},
+      h('span', {class: 'muted'}, c.online ? 'To remove this charger, disconnect it first.'
+        : 'Remove this charger with its sessions and readings (the audit log keeps its entries).'),
+      h('button', {type: 'button', class: 'danger', id: 'remove-charger', disabled: c.online, onclick: async () => {
+        if (!confirm('Remove ' + c.id + ' with all its sessions and readings? Download its sessions as CSV first'
+          + ' if you want them.')) return;
+        const r = await api('/chargers/' + id, {method: 'DELETE'});
+        if (r.status === 204) {
+          announce('Removed ' + c.id);
+          location.hash = '#/';
+        } else {
+          const o = outcome(r);
+          result.className = 'result ' + o.cls;
+          result.textContent = 'Remove: ' + o.text;
+        }
+      }}, 'Remove charger')),
     result);
   return panel;
 }

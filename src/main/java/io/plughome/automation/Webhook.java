@@ -20,7 +20,8 @@ public class Webhook {
 
     /** Every event a subscription may list; {@code *} stands for all of them. */
     public static final List<String> EVENTS = List.of("charger.online", "charger.offline", "charger.status",
-            "charger.fault", "session.started", "session.stopped", "command.result");
+            "charger.fault", "session.started", "session.stopped", "command.result",
+            "charger.removed");
     public static final String ALL = "*";
     public static final String PING = "ping";
 

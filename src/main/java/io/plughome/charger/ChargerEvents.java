@@ -42,4 +42,12 @@ public final class ChargerEvents {
             return "charger.fault";
         }
     }
+
+    /** The owner removed a charger, and everything stored about it (the audit log keeps its entries). */
+    public record Removed(String chargerId, Instant at) implements DomainEvent {
+        @Override
+        public String type() {
+            return "charger.removed";
+        }
+    }
 }

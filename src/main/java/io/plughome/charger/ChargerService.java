@@ -160,6 +160,23 @@ public class ChargerService {
         return charger == null ? Optional.empty() : Optional.ofNullable(charger.sharedSecretHash());
     }
 
+    /**
+     * Forgets a charger: its record and, by the schema's cascades, its connectors, sessions,
+     * readings, rules, windows, files and device model. The audit log keeps its entries. False
+     * when there is no such charger.
+     */
+    public boolean remove(String chargerId) {
+        Charger charger = em.find(Charger.class, chargerId);
+        if (charger == null) {
+            return false;
+        }
+        em.remove(charger);
+        em.flush();
+        events.fire(new ChargerEvents.Removed(chargerId, clock.instant()));
+        LOG.info("Charger " + chargerId + " removed");
+        return true;
+    }
+
     public Optional<Charger> byId(String chargerId) {
         return Optional.ofNullable(em.find(Charger.class, chargerId));
     }

@@ -196,6 +196,12 @@ class DashboardBrowserIT {
                     "the answer");
             assertTrue(answer.startsWith("Start: Offline"), answer);
             browser.screenshot("charger-offline-desktop");
+
+            // An offline charger can be removed, after a confirmation.
+            browser.find("#remove-charger").click();
+            browser.until(d -> d.switchTo().alert(), "the confirmation").accept();
+            browser.until(d -> d.getCurrentUrl().endsWith("#/") ? true : null, "back to the list");
+            assertEquals(404, TestServer.get("/api/v1/chargers/" + id, ADMIN_TOKEN).status());
         }
     }
 }

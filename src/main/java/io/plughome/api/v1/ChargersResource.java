@@ -10,7 +10,14 @@ import io.plughome.control.Command;
 import io.plughome.control.ControlService;
 import io.plughome.control.Outcome;
 import io.plughome.control.TriggerMessage;
+import io.plughome.files.ChargerFile;
+import io.plughome.files.FileStore;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.core.Context;
@@ -43,6 +50,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Chargers", description = "Charge points, their connectors and live state")
 public class ChargersResource {
+
+    private static final Logger LOG = Logger.getLogger(ChargersResource.class.getName());
+
+    @Inject
+    FileStore files;
 
     @Inject
     ChargerService chargers;
@@ -118,6 +130,43 @@ public class ChargersResource {
             smart.approved(id);
         }
         return get(id);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Remove a charger", description = "Forgets the charger and everything stored about it:"
+            + " sessions, meter readings, limits, windows, diagnostics files, device model (the audit log keeps its"
+            + " entries). Its Home Assistant entities are removed too. A connected charger is refused with 409:"
+            + " it would register again at once. Take a backup or a CSV of its sessions first if you want them.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such charger",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "The charger is connected",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response remove(@PathParam("id") String id) {
+        if (chargers.byId(id).isEmpty()) {
+            throw ApiError.noCharger(id);
+        }
+        if (presence.isOnline(id)) {
+            throw ApiError.exception(Response.Status.CONFLICT, "ChargerConnected", "Charger " + id
+                    + " is connected and would register again at once: disconnect it (or point it at another"
+                    + " server) first");
+        }
+        List<ChargerFile> diagnostics = files.diagnostics(id);
+        if (!chargers.remove(id)) {
+            throw ApiError.noCharger(id);
+        }
+        for (ChargerFile f : diagnostics) {
+            try {
+                java.nio.file.Files.deleteIfExists(files.path(f));
+            } catch (java.io.IOException e) {
+                LOG.warning(() -> "Diagnostics file " + files.path(f) + " of removed charger " + id
+                        + " not deleted: " + e.getMessage());
+            }
+        }
+        audit.record(Callers.actor(security), id, "RemoveCharger", Map.of("sessionsAndReadings", "deleted"),
+                Outcome.ACCEPTED, null, null);
+        return Response.noContent().build();
     }
 
     private ChargerView view(Charger c) {

@@ -27,7 +27,8 @@ public class EventsResource {
 
     /** The event types a client can ask for. */
     public static final Set<String> TYPES = Set.of("charger.online", "charger.offline", "charger.status",
-            "charger.fault", "session.started", "session.stopped", "meter.values", "command.result");
+            "charger.fault", "session.started", "session.stopped", "meter.values", "command.result",
+            "charger.removed");
 
     @Inject
     EventStream stream;
@@ -36,7 +37,7 @@ public class EventsResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Live events", description = "A text/event-stream of charger.online, charger.offline,"
             + " charger.status, charger.fault, session.started, session.stopped, meter.values (live power and energy"
-            + " of a session) and command.result. Each event's data is {\"id\", \"event\", \"at\", \"chargerId\","
+            + " of a session), command.result and charger.removed. Each event's data is {\"id\", \"event\", \"at\", \"chargerId\","
             + " \"data\"}. A browser EventSource cannot send headers, so this endpoint also takes the token as"
             + " ?access_token=.")
     @APIResponse(responseCode = "200", description = "The event stream",

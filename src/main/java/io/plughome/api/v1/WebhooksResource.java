@@ -95,7 +95,7 @@ public class WebhooksResource {
     @Operation(summary = "Subscribe", description = "Body: {\"url\": \"http://...\", \"events\": [\"session.started\","
             + " ...] or [\"*\"] (or \"*\"), \"secret\": optional, 16-200 characters}. Events: "
             + "charger.online, charger.offline, charger.status, charger.fault, session.started, session.stopped,"
-            + " command.result. Without a secret one is made. The answer shows the secret once.")
+            + " command.result, charger.removed. Without a secret one is made. The answer shows the secret once.")
     @APIResponse(responseCode = "201", description = "Subscribed; the secret is in this answer only")
     @APIResponse(responseCode = "400", description = "A bad URL, event or secret")
     public Response create(@NotNull JsonObject body, @Context UriInfo uri) {
