@@ -73,6 +73,7 @@ public class MqttBridge {
 
     private static final Logger LOG = Logger.getLogger(MqttBridge.class.getName());
     static final Actor ACTOR = new Actor("mqtt", "admin");
+    static final int MAX_IN_FLIGHT = 100;
     private static final String ONLINE = "online";
     private static final String OFFLINE = "offline";
 
@@ -83,6 +84,15 @@ public class MqttBridge {
 
     private record Outgoing(String payload, boolean retained) {
     }
+
+    /** The Home Assistant entities of a charger, as component/key (see {@link #publishDiscovery}). */
+    static final List<String> ENTITIES = List.of("sensor/status", "sensor/power", "sensor/current",
+            "sensor/session_energy", "sensor/total_energy", "sensor/fault", "switch/charge", "number/max_current",
+            "button/override");
+
+    /** A charger's retained state topics under its base (connectors' come on top, see {@link #publishState}). */
+    static final List<String> STATE_TOPICS = List.of("availability", "online", "status", "fault", "power", "current",
+            "session_energy", "total_energy", "charging", "current_limit", "session");
 
     @Inject
     MqttConfig config;
@@ -177,7 +187,9 @@ public class MqttBridge {
         o.setCleanSession(true);
         o.setKeepAliveInterval(30);
         o.setConnectionTimeout(10);
-        o.setMaxInflight(1000);
+        // Messages the broker has not acknowledged yet: beyond these the newest values wait (and replace each other,
+        // counted as dropped) in the pending map, so a stuck broker holds at most this many in the client.
+        o.setMaxInflight(MAX_IN_FLIGHT);
         o.setWill(config.topicPrefix() + "/status", OFFLINE.getBytes(StandardCharsets.UTF_8), 1, true);
         if (broker.user() != null) {
             o.setUserName(broker.user());
@@ -239,6 +251,10 @@ public class MqttBridge {
             return;
         }
         String id = event.chargerId();
+        if (event instanceof io.plughome.charger.ChargerEvents.Removed) {
+            executor.execute(() -> clear(id));
+            return;
+        }
         if (event instanceof io.plughome.session.SessionEvents.Meter m) {
             // The commonest event carries its own figures: no database work but the total.
             String base = base(id);
@@ -274,6 +290,40 @@ public class MqttBridge {
                 LOG.log(Level.FINE, "MQTT: state of " + id + " not published", e);
             }
         });
+    }
+
+    /**
+     * A removed charger leaves Home Assistant: an empty retained message on each of its discovery
+     * topics removes the entity (and the device with its last entity), and empty ones on its state
+     * topics clear what the broker kept. Queued like any other message, so a broker that is down
+     * gets them when it is back.
+     */
+    void clear(String id) {
+        String node = node(id);
+        for (String entity : ENTITIES) {
+            publish(config.discoveryPrefix() + "/" + entity.replace("/", "/" + node + "/") + "/config", "", true);
+        }
+        String base = base(id);
+        java.util.Set<String> topics = new java.util.TreeSet<>();
+        for (String t : STATE_TOPICS) {
+            topics.add(base + "/" + t);
+        }
+        for (String t : sent.keySet()) {
+            if (t.startsWith(base + "/connector/")) {
+                topics.add(t);
+            }
+        }
+        synchronized (pending) {
+            pending.keySet().stream().filter(t -> t.startsWith(base + "/connector/")).forEach(topics::add);
+        }
+        for (String t : topics) {
+            publish(t, "", true);
+        }
+        dirty.remove(id);
+    }
+
+    private static String node(String chargerId) {
+        return "plughome_" + chargerId.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
     String base(String chargerId) {
@@ -339,7 +389,7 @@ public class MqttBridge {
             return;
         }
         Charger c = found.get();
-        String node = "plughome_" + id.replaceAll("[^A-Za-z0-9_-]", "_");
+        String node = node(id);
         String base = base(id);
         JsonObjectBuilder device = Json.createObjectBuilder().add("identifiers", Json.createArrayBuilder().add(node))
                 .add("name", c.name() != null ? c.name() : id).add("manufacturer", text(c.vendor()))
@@ -677,7 +727,14 @@ public class MqttBridge {
 
         @Override
         public void deliveryComplete(IMqttDeliveryToken token) {
-            // QoS 1 acknowledged
+            // QoS 1 acknowledged: room for one more in flight.
+            boolean more;
+            synchronized (pending) {
+                more = !pending.isEmpty();
+            }
+            if (more && !draining.get()) {
+                fromBroker.execute(MqttBridge.this::drainSoon);
+            }
         }
     }
 }

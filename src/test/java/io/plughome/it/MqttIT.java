@@ -151,6 +151,11 @@ class MqttIT {
             String audit = TestServer.get("/api/v1/audit?actor=mqtt&chargerId=" + id, ADMIN_TOKEN).body();
             assertTrue(audit.contains("SetLimit") && audit.contains("RemoteStop"), audit);
 
+            // A connected charger is not removed: it would register again at once.
+            var refused = TestServer.send("DELETE", "/api/v1/chargers/" + id, ADMIN_TOKEN, null);
+            assertEquals(409, refused.status(), refused.body());
+            assertEquals("ChargerConnected", refused.json().getString("error"), refused.body());
+
             // Home Assistant restarts: its birth message brings the discovery again.
             int before = ha.all.size();
             ha.publish(discovery + "/status", "online", false);
@@ -164,9 +169,34 @@ class MqttIT {
             String result = ha.await(base + "/result", t -> t.contains("\"start\""), "the start's answer");
             assertEquals("Offline", json(result).getString("status"), result);
         }
+
+        // The owner removes the charger: every entity leaves Home Assistant, every retained state is cleared.
+        try (Listener ha = new Listener(base + "/#", discovery + "/+/" + node + "/+/config")) {
+            assertTrue(TestServer.eventually(WAIT, () -> ha.latest.keySet().stream()
+                    .filter(t -> t.startsWith(discovery + "/")).count() == 9), "the 9 retained entities " + ha.latest);
+            var removed = TestServer.send("DELETE", "/api/v1/chargers/" + id, ADMIN_TOKEN, null);
+            assertEquals(204, removed.status(), removed.body());
+            assertTrue(TestServer.eventually(WAIT, () -> ha.latest.entrySet().stream()
+                    .filter(e -> !e.getKey().endsWith("/result")).allMatch(e -> e.getValue().isEmpty())),
+                    "every retained topic of the charger cleared: " + ha.latest);
+            assertTrue(ha.latest.containsKey(base + "/connector/1/status"), ha.latest.keySet().toString());
+            assertEquals(404, TestServer.send("GET", "/api/v1/chargers/" + id, ADMIN_TOKEN, null).status());
+            assertEquals(404, TestServer.send("DELETE", "/api/v1/chargers/" + id, ADMIN_TOKEN, null).status());
+            String audit = TestServer.get("/api/v1/audit?chargerId=" + id, ADMIN_TOKEN).body();
+            assertTrue(audit.contains("RemoveCharger"), audit);
+        }
+        // A new subscriber (Home Assistant starting) finds nothing of it on the broker.
+        try (Listener late = new Listener(base + "/#", discovery + "/+/" + node + "/+/config")) {
+            Thread.sleep(1500);
+            assertEquals(Map.of(), late.latest, "nothing retained of a removed charger");
+        }
         JsonObject status = TestServer.get("/api/v1/mqtt", ADMIN_TOKEN).json();
         assertTrue(status.getBoolean("connected"), status.toString());
         assertTrue(status.getJsonNumber("published").longValue() > 0, status.toString());
+        // The PostgreSQL test server reaches the broker over TLS, trusting the CA in PLUGHOME_MQTT_CA_FILE; the H2
+        // one in plain MQTT through the test proxy.
+        assertEquals(suffix().equals("pg") ? "mqtts://127.0.0.1:" : "mqtt://127.0.0.1:",
+                status.getString("broker").replaceFirst("\\d+$", ""), status.toString());
     }
 
     @org.junit.jupiter.api.Test
