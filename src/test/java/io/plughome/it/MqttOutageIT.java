@@ -96,6 +96,10 @@ class MqttOutageIT {
             JsonObject session = TestServer.get("/api/v1/chargers/" + id, ADMIN_TOKEN).json().getJsonObject("activeSession");
             assertEquals(7019, session.getJsonNumber("powerW").doubleValue(), 0.01, session.toString());
 
+            System.out.printf("[MqttOutageIT] slowest MeterValues answer: %d ms with the broker stuck, %d ms with it"
+                    + " gone; updates dropped: %d while stuck, %d while gone%n", slowestFrozen, slowestDown,
+                    droppedDown - droppedBefore, down.getJsonNumber("dropped").longValue() - droppedDown);
+
             // Back: the bridge reconnects by itself and the newest value is what subscribers find.
             proxy("up");
             assertTrue(TestServer.eventually(WAIT, () -> bridge().getBoolean("connected")), "reconnected");
