@@ -103,6 +103,11 @@ public class FileStore {
 
     public void delete(ChargerFile file) throws IOException {
         records.remove(file.id());
+        deleteFromDisk(file);
+    }
+
+    /** Deletes a file whose record is gone already (a removed charger's diagnostics). */
+    public void deleteFromDisk(ChargerFile file) throws IOException {
         Files.deleteIfExists(path(file));
     }
 

@@ -138,6 +138,13 @@ class ChargerFilesIT {
         assertFalse(Files.exists(folder.resolve("diag.log")));
         assertEquals(1, TestServer.get("/api/v1/chargers/" + id + "/diagnostics", VIEWER_TOKEN).json()
                 .getJsonArray("files").size());
+
+        // removing the charger takes its files from the disk too (the one still listed, put back first)
+        Files.writeString(folder.resolve("second.tar.gz"), "SECOND");
+        assertTrue(TestServer.eventually(Duration.ofSeconds(10), () -> TestServer.send("DELETE", "/api/v1/chargers/"
+                + id, ADMIN_TOKEN, null).status() == 204), "the charger, offline, removed");
+        assertFalse(Files.exists(folder.resolve("second.tar.gz")), "its diagnostics file deleted");
+        assertEquals(404, TestServer.get("/api/v1/chargers/" + id + "/diagnostics", VIEWER_TOKEN).status());
     }
 
     @ParameterizedTest

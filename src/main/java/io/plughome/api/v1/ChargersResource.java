@@ -158,7 +158,7 @@ public class ChargersResource {
         }
         for (ChargerFile f : diagnostics) {
             try {
-                java.nio.file.Files.deleteIfExists(files.path(f));
+                files.deleteFromDisk(f);
             } catch (java.io.IOException e) {
                 LOG.warning(() -> "Diagnostics file " + files.path(f) + " of removed charger " + id
                         + " not deleted: " + e.getMessage());
