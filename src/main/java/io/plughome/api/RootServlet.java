@@ -17,18 +17,11 @@ public class RootServlet extends HttpServlet {
             + "\"api\":\"/api/v1\",\"openapi\":\"/openapi\",\"health\":\"/health\",\"dashboard\":\"/\","
             + "\"ocpp\":\"ws://<this host>/ocpp/{chargePointId}\"}";
 
-    /** The dashboard's page may load only its own scripts and styles and talk only to this server. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-            + " img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none';"
-            + " form-action 'self'";
-
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         resp.setHeader("Vary", "Accept");
         if (wantsHtml(req.getHeader("Accept"))) {
-            resp.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-            resp.setHeader("X-Content-Type-Options", "nosniff");
-            resp.setHeader("Referrer-Policy", "no-referrer");
+            // The security headers (the dashboard's CSP among them) come from SecurityHeadersFilter.
             resp.setHeader("Cache-Control", "no-cache");
             // Written, not forwarded: a forward of a request that asked for an h2c upgrade hangs on Liberty.
             resp.setContentType("text/html");

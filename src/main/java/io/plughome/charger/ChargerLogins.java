@@ -28,10 +28,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * as its stored hash is the same;</li>
  * <li>the form a charger's password matched in (text, or one of the hexadecimal forms of an
  * AuthorizationKey) is tried first next time, so a correct login costs one PBKDF2, not three;</li>
- * <li>a wrong one costs the attacker, not the server: after {@value #FREE_FAILURES} failures in a
- * row from an address, or for a charger id, further attempts are refused with 429 and no check at
- * all until a back-off (doubling from 1 s, at most 5 min) has passed; a charger that logged in
- * before is still admitted by its cached login while its id is throttled;</li>
+ * <li>a wrong one costs the guesser, not the server: after {@value #FREE_FAILURES} failures in a
+ * row from an address (an IPv6 client's whole /64), further attempts from it are refused with 429
+ * and no check at all until a back-off (doubling from 1 s, at most 5 min) has passed;</li>
+ * <li>a charger that knows its password is never locked out by someone else's guesses: failures
+ * for a charger id are counted and logged, but never refuse that id, so its correct password from
+ * any address that is not itself guessing is checked and admitted (also after a restart, when
+ * nothing is cached); and the address it last logged in from is not held back by its address's
+ * block (a charger behind the same NAT as the guesser), only its password decides;</li>
  * <li>at most {@code PLUGHOME_PASSWORD_CHECKS} (default 1) PBKDF2 checks run at once, so a
  * reconnect storm after a restart is spread out instead of taking every core from OCPP.</li>
  * </ul>
@@ -68,6 +72,8 @@ public class ChargerLogins {
     private final ConcurrentMap<String, Cached> verified = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Integer> matchedForm = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Failures> failures = new ConcurrentHashMap<>();
+    /** Where each charger last logged in with its password: exempt from that address's block. */
+    private final ConcurrentMap<String, String> knownGood = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong pbkdf2Checks = new java.util.concurrent.atomic.AtomicLong();
     private byte[] cacheKey;
     private Semaphore checks;
@@ -104,7 +110,7 @@ public class ChargerLogins {
             return Result.ADMITTED;
         }
         Instant now = clock.instant();
-        Duration wait = longestBlock(now, "addr:" + address, "id:" + chargerId);
+        Duration wait = address.equals(knownGood.get(chargerId)) ? null : longestBlock(now, "addr:" + address);
         if (wait != null) {
             return new Result(Outcome.THROTTLED, wait);
         }
@@ -124,6 +130,9 @@ public class ChargerLogins {
         }
         if (match) {
             verified.put(chargerId, new Cached(stored, mac));
+            if (knownGood.size() < MAX_TRACKED || knownGood.containsKey(chargerId)) {
+                knownGood.put(chargerId, address);
+            }
             failures.remove("addr:" + address);
             failures.remove("id:" + chargerId);
             return Result.ADMITTED;
@@ -180,7 +189,9 @@ public class ChargerLogins {
             return new Failures(count, now, until);
         });
         if (f.count() == FREE_FAILURES + 1) {
-            LOG.warning(() -> "Repeated wrong charger passwords (" + key + "); further attempts are slowed down");
+            LOG.warning(() -> key.startsWith("addr:")
+                    ? "Repeated wrong charger passwords from " + key.substring(5) + "; its further attempts wait"
+                    : "Repeated wrong passwords for charger " + key.substring(3) + "; its own password still gets in");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.plughome.ocpp;
 
+import io.plughome.charger.ChargerIds;
 import io.plughome.charger.ChargerService;
 import io.plughome.platform.Durability;
 import jakarta.annotation.Resource;
@@ -12,8 +13,6 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +21,8 @@ import java.util.logging.Logger;
 
 /**
  * The WebSocket endpoint every charger connects to, at {@code /ocpp/{chargePointId}} and at the
- * root form {@code /{chargePointId}}. One instance per connection.
+ * root form {@code /{chargePointId}}, upgraded by {@link OcppUpgradeFilter} only. One instance
+ * per connection.
  */
 @Dependent
 public class OcppEndpoint extends Endpoint {
@@ -231,19 +231,12 @@ public class OcppEndpoint extends Endpoint {
     }
 
     /**
-     * The charge point id: the path parameter, or (for the root form {@code /{id}}, where Liberty
-     * passes no path parameters) the last segment of the request path, decoded.
+     * The charge point id: the path parameter {@link OcppUpgradeFilter} upgraded the connection
+     * with, after checking it and the charger's credentials. Nothing else is read: no path.
      */
     static String chargerId(Session session) {
         String id = session.getPathParameters().get(PATH_PARAM);
-        if (id != null && !id.isBlank()) {
-            return id;
-        }
-        String path = session.getRequestURI().getRawPath();
-        if (path == null || path.endsWith("/")) {
-            return null;
-        }
-        return URLDecoder.decode(path.substring(path.lastIndexOf('/') + 1), StandardCharsets.UTF_8);
+        return id != null && ChargerIds.isValid(id) ? id : null;
     }
 
     private static void close(Session session, CloseReason.CloseCode code, String reason) {

@@ -11,20 +11,23 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Registers the OCPP endpoint at {@code /ocpp/{chargePointId}} and at the seed's root form
- * {@code /{chargePointId}}, with the sub-protocols of every version adapter. Instances come from
- * CDI so they get their dependencies.
+ * The OCPP endpoint's configuration: the sub-protocols of every version adapter, and instances
+ * from CDI so they get their dependencies. No path is registered with the container: every
+ * upgrade goes through {@link OcppUpgradeFilter}, which checks it and then upgrades it itself
+ * with the charger id it checked, so the container never reads a charger id from a path on its
+ * own (its reading, normalised, was not the one the credentials had been checked for).
  */
 public class OcppEndpoints implements ServerApplicationConfig {
 
-    public static final List<String> PATHS = List.of("/ocpp/{" + OcppEndpoint.PATH_PARAM + "}",
-            "/{" + OcppEndpoint.PATH_PARAM + "}");
+    /** The endpoint's configuration for {@link jakarta.websocket.server.ServerContainer#upgradeHttpToWebSocket}. */
+    static ServerEndpointConfig config() {
+        return ServerEndpointConfig.Builder.create(OcppEndpoint.class, "/ocpp/{" + OcppEndpoint.PATH_PARAM + "}")
+                .subprotocols(adapters().supported()).configurator(new Negotiation()).build();
+    }
 
     @Override
     public Set<ServerEndpointConfig> getEndpointConfigs(Set<Class<? extends Endpoint>> endpointClasses) {
-        List<String> protocols = adapters().supported();
-        return Set.copyOf(PATHS.stream().map(path -> ServerEndpointConfig.Builder.create(OcppEndpoint.class, path)
-                .subprotocols(protocols).configurator(new Negotiation()).build()).toList());
+        return Set.of();
     }
 
     @Override

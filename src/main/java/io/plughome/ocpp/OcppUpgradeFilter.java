@@ -1,33 +1,46 @@
 package io.plughome.ocpp;
 
-import io.plughome.charger.Charger;
 import io.plughome.charger.ChargerLogins;
 import io.plughome.platform.JsonErrors;
 import io.plughome.files.ChargerAddresses;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLDecoder;
+import io.plughome.platform.ClientAddresses;
+import io.plughome.platform.ForwardedChain;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpointConfig;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.logging.Logger;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Checks a WebSocket upgrade before it happens, where an HTTP status can still be answered:
- * a client that offers only OCPP versions this server does not speak gets 400 and no socket;
- * a charger that has a shared secret and does not present it (HTTP Basic, user name = charger
- * id: OCPP security profiles 1 and 2) gets 401. (JSR-356 cannot refuse an upgrade from its
- * configurator; Liberty would answer 101 without a sub-protocol.)
+ * Every WebSocket upgrade the application takes passes here, and only here is it upgraded. In
+ * order, before any socket exists (where an HTTP status can still be answered):
+ * <ol>
+ * <li>the path must be one of the two documented forms, exactly ({@link OcppPath}); anything
+ * else is 400, and so is an id the charger-id rule refuses;</li>
+ * <li>a client that offers only OCPP versions this server does not speak gets 400;</li>
+ * <li>the client's address (after trusted proxies, {@code ClientAddresses}) may have only so many
+ * charger connections open (429);</li>
+ * <li>a charger that has a shared secret must present it as HTTP Basic credentials with its id
+ * as user name (OCPP security profiles 1 and 2): 401, or 429 while its address is throttled;</li>
+ * <li>then the request is upgraded here, with that id handed to the endpoint as its path
+ * parameter: the id the credentials were checked for is the id the connection serves.</li>
+ * </ol>
+ * The container itself maps no OCPP path ({@link OcppEndpoints}), so no upgrade can reach the
+ * endpoint around these checks.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class OcppUpgradeFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
@@ -48,13 +61,26 @@ public class OcppUpgradeFilter extends HttpFilter {
     @Inject
     ChargerAddresses addresses;
 
+    @Inject
+    ClientAddresses clients;
+
+    private transient volatile ServerEndpointConfig endpoint;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+        if (!isUpgrade(request)) {
             chain.doFilter(request, response);
             return;
         }
+        OcppPath.Parsed path = OcppPath.parse(request.getRequestURI(), request.getContextPath());
+        if (!path.ok()) {
+            LOG.warning(() -> "Refused WebSocket upgrade of " + printable(request.getRequestURI()) + " from "
+                    + clients.of(request).address() + ": " + path.reason());
+            JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, path.error(), path.reason());
+            return;
+        }
+        String chargerId = path.chargerId();
         List<String> offered = Collections.list(request.getHeaders("Sec-WebSocket-Protocol")).stream()
                 .flatMap(h -> Arrays.stream(h.split(","))).map(String::trim).filter(s -> !s.isEmpty()).toList();
         if (adapters.negotiate(offered) == null) {
@@ -63,44 +89,80 @@ public class OcppUpgradeFilter extends HttpFilter {
                             + String.join(", ", offered));
             return;
         }
-        String chargerId = chargerId(request);
-        if (chargerId != null
-                && (chargerId.length() > Charger.ID_MAX || chargerId.chars().anyMatch(c -> c < 0x20))) {
-            JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidChargePointId",
-                    "A charge point id has 1 to " + Charger.ID_MAX + " characters and no control characters");
-            return;
-        }
-        String address = request.getRemoteAddr();
-        if (chargerId != null && !registry.reserve(address, chargerId)) {
-            LOG.warning(() -> "Charger " + chargerId + " from " + address + " refused: "
+        ForwardedChain.Client client = clients.of(request);
+        String address = ClientAddresses.throttleKey(client);
+        if (!registry.reserve(address, chargerId)) {
+            LOG.warning(() -> "Charger " + chargerId + " from " + client.address() + " refused: "
                     + config.maxConnectionsPerAddress() + " connections from that address already"
                     + " (PLUGHOME_MAX_CONNECTIONS_PER_ADDRESS)");
             JsonErrors.write(response, 429, "TooManyConnections", "This address has "
                     + config.maxConnectionsPerAddress() + " charger connections open already");
             return;
         }
-        ChargerLogins.Result login = chargerId == null ? null
-                : logins.login(chargerId, address, password(request, chargerId));
-        if (login != null && login.outcome() != ChargerLogins.Outcome.ADMITTED) {
+        ChargerLogins.Result login = logins.login(chargerId, address, password(request, chargerId));
+        if (login.outcome() != ChargerLogins.Outcome.ADMITTED) {
             registry.cancelReservation(chargerId);
         }
-        if (login != null && login.outcome() == ChargerLogins.Outcome.THROTTLED) {
+        if (login.outcome() == ChargerLogins.Outcome.THROTTLED) {
             response.setHeader("Retry-After", Long.toString(Math.max(1, login.retryAfter().toSeconds())));
-            JsonErrors.write(response, 429, "TooManyAttempts", "Too many wrong passwords; try again later");
+            JsonErrors.write(response, 429, "TooManyAttempts", "Too many wrong passwords from this address; try"
+                    + " again later");
             return;
         }
-        if (login != null && login.outcome() == ChargerLogins.Outcome.REFUSED) {
-            LOG.warning(() -> "Charger " + chargerId + " from " + address
+        if (login.outcome() == ChargerLogins.Outcome.REFUSED) {
+            LOG.warning(() -> "Charger " + chargerId + " from " + client.address()
                     + " refused: missing or wrong shared secret");
             response.setHeader("WWW-Authenticate", "Basic realm=\"PlugHome OCPP\", charset=\"UTF-8\"");
             JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "This charger needs its"
                     + " shared secret as HTTP Basic credentials, with the charge point id as user name");
             return;
         }
-        if (chargerId != null) {
-            addresses.connectedAt(chargerId, baseUrl(request));
+        addresses.connectedAt(chargerId, baseUrl(request));
+        ServerContainer container = (ServerContainer) request.getServletContext()
+                .getAttribute(ServerContainer.class.getName());
+        try {
+            container.upgradeHttpToWebSocket(request, response, endpoint(), Map.of(OcppEndpoint.PATH_PARAM, chargerId));
+            // The container opens an HTTP session for the upgrade; a charger has no use for one.
+            jakarta.servlet.http.HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+        } catch (DeploymentException | IOException | RuntimeException e) {
+            registry.cancelReservation(chargerId);
+            LOG.log(Level.WARNING, "WebSocket upgrade of charger " + chargerId + " failed", e);
+            if (!response.isCommitted()) {
+                JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "UpgradeFailed",
+                        "The WebSocket upgrade failed: " + e.getMessage());
+            }
         }
-        chain.doFilter(request, response);
+    }
+
+    private ServerEndpointConfig endpoint() {
+        ServerEndpointConfig config = endpoint;
+        if (config == null) {
+            config = OcppEndpoints.config();
+            endpoint = config;
+        }
+        return config;
+    }
+
+    /** A WebSocket upgrade: GET with {@code Upgrade: websocket} (any case, any other tokens beside it). */
+    static boolean isUpgrade(HttpServletRequest request) {
+        return Collections.list(request.getHeaders("Upgrade")).stream().flatMap(h -> Arrays.stream(h.split(",")))
+                .anyMatch(token -> token.trim().equalsIgnoreCase("websocket"));
+    }
+
+    /** A path as it may go into a log line: control characters shown as escapes, at most 300 long. */
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().limit(300).forEach(c -> {
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                out.append(String.format("\\u%04X", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     /** The address the charger reached us at: http(s), its Host header, the context path. */
@@ -110,18 +172,6 @@ public class OcppUpgradeFilter extends HttpFilter {
             host = request.getServerName() + ":" + request.getServerPort();
         }
         return request.getScheme() + "://" + host.trim() + request.getContextPath();
-    }
-
-    /** The charge point id of an OCPP path ({@code /ocpp/{id}} or {@code /{id}}), or null. */
-    static String chargerId(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/ocpp/")) {
-            path = path.substring("/ocpp".length());
-        }
-        if (path.length() < 2 || path.indexOf('/', 1) >= 0) {
-            return null;
-        }
-        return URLDecoder.decode(path.substring(1), StandardCharsets.UTF_8);
     }
 
     /** The Basic password bytes, if the user name is the charger's id; null otherwise. */

@@ -3,7 +3,6 @@ package io.plughome.platform;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,13 +14,14 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * {@code PLUGHOME_LAN_ONLY=true}: every request (API, OCPP upgrade, health) from an address that
- * is neither loopback nor private is refused with 403. Private: IPv4 10/8, 172.16/12,
- * 192.168/16, link-local 169.254/16; IPv6 unique-local fc00::/7 and link-local fe80::/10. Behind a
- * reverse proxy on the LAN, the client's address is taken from X-Forwarded-For/Forwarded
- * (Liberty's remoteIp, which trusts only private and loopback proxies).
+ * The first filter of every request the application serves (web.xml orders it first): works out
+ * the client's address once ({@link ClientAddresses}: behind a proxy named in
+ * {@code PLUGHOME_TRUSTED_PROXIES}, the client it reports) and, with
+ * {@code PLUGHOME_LAN_ONLY=true}, refuses with 403 every request (API, OCPP upgrade, dashboard,
+ * file links) from a client that is neither loopback nor private. Private: IPv4 10/8, 172.16/12,
+ * 192.168/16, link-local 169.254/16; IPv6 unique-local fc00::/7 and link-local fe80::/10. A
+ * request whose X-Forwarded-For and Forwarded headers name different clients is refused with 400.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class LanOnlyFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
@@ -31,12 +31,23 @@ public class LanOnlyFilter extends HttpFilter {
     @ConfigProperty(name = "plughome.lan.only", defaultValue = "false")
     boolean lanOnly;
 
+    @Inject
+    ClientAddresses clients;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (lanOnly && !isLocal(request.getRemoteAddr())) {
+        ForwardedChain.Client client = clients.of(request);
+        if (client.conflict()) {
+            LOG.warning(() -> "Refused " + request.getMethod() + " from " + request.getRemoteAddr()
+                    + ": its X-Forwarded-For and Forwarded headers name different clients");
+            JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "ConflictingForwardedHeaders",
+                    "X-Forwarded-For and Forwarded name different clients; a proxy should set one of them");
+            return;
+        }
+        if (lanOnly && !isLocal(client.address())) {
             LOG.warning(() -> "Refused " + request.getMethod() + " " + request.getRequestURI() + " from "
-                    + request.getRemoteAddr() + ": PLUGHOME_LAN_ONLY is set");
+                    + client.address() + ": PLUGHOME_LAN_ONLY is set");
             JsonErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
                     "This server only answers its local network (PLUGHOME_LAN_ONLY)");
             return;

@@ -84,13 +84,53 @@ class ChargerLoginsTest {
         ChargerLogins.Result throttled = logins.login("CP1", "10.0.0.9", bytes("guess-x"));
         assertEquals(ChargerLogins.Outcome.THROTTLED, throttled.outcome());
         assertEquals(Duration.ofSeconds(1), throttled.retryAfter());
-        // another address guessing the same charger id is throttled too (per id), the right password as well
-        assertEquals(ChargerLogins.Outcome.THROTTLED, logins.login("CP1", "10.0.0.10", bytes(SECRET)).outcome());
+        // the guesses never lock the charger out: its right password from its own address is checked and admitted
+        assertEquals(ChargerLogins.Outcome.ADMITTED, logins.login("CP1", "10.0.0.10", bytes(SECRET)).outcome());
         clock.advance(Duration.ofSeconds(2));
         assertEquals(ChargerLogins.Outcome.REFUSED, logins.login("CP1", "10.0.0.9", bytes("guess-y")).outcome());
         assertEquals(Duration.ofSeconds(2), logins.login("CP1", "10.0.0.9", bytes("guess-z")).retryAfter());
         clock.advance(ChargerLogins.FORGET_AFTER.plusSeconds(1));
         assertEquals(ChargerLogins.Outcome.ADMITTED, logins.login("CP1", "10.0.0.10", bytes(SECRET)).outcome());
+    }
+
+    @Test
+    void guessesForAnIdNeverLockOutItsChargerNotEvenAfterARestart() {
+        ChargerLogins fresh = logins(); // as after a restart: nothing cached, nothing known
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i <= ChargerLogins.FREE_FAILURES + 2; i++) {
+                fresh.login("CP1", "192.168.1." + (100 + round), bytes("guess-" + i));
+            }
+        }
+        assertEquals(ChargerLogins.Outcome.THROTTLED, fresh.login("CP1", "192.168.1.100", bytes(SECRET)).outcome(),
+                "the guessing address waits, whatever it sends");
+        assertEquals(ChargerLogins.Outcome.ADMITTED, fresh.login("CP1", "192.168.1.20", bytes(SECRET)).outcome(),
+                "the charger's first login after the restart, from its own address");
+        assertEquals(ChargerLogins.Outcome.REFUSED, fresh.login("CP1", "192.168.1.21", bytes("guess-q")).outcome(),
+                "a wrong password from a fresh address is still only refused");
+    }
+
+    @Test
+    void aChargerBehindTheGuessersNatStillGetsInWithItsPassword() {
+        ChargerLogins logins = logins();
+        assertEquals(ChargerLogins.Outcome.ADMITTED, logins.login("CP1", "203.0.113.5", bytes(SECRET)).outcome());
+        for (int i = 0; i <= ChargerLogins.FREE_FAILURES + 2; i++) {
+            logins.login("CP2", "203.0.113.5", bytes("guess-" + i)); // someone else behind the same router
+        }
+        assertEquals(ChargerLogins.Outcome.THROTTLED, logins.login("CP3", "203.0.113.5", bytes(SECRET)).outcome(),
+                "the shared address is slowed down for ids that never logged in from it");
+        String rotated = SharedSecrets.hash("rotated-secret-0001");
+        logins.chargers = new ChargerService() { // the owner rotated CP1's password: its cached login is void
+            @Override
+            public Optional<String> secretHash(String chargerId) {
+                return Optional.of(chargerId.equals("CP1") ? rotated : HASH);
+            }
+        };
+        long checks = logins.pbkdf2Checks();
+        ChargerLogins.Result changed = logins.login("CP1", "203.0.113.5", bytes("rotated-secret-0001"));
+        assertEquals(ChargerLogins.Outcome.ADMITTED, changed.outcome(), "its known-good address: the password decides");
+        assertTrue(logins.pbkdf2Checks() > checks, "checked, not admitted from the cache");
+        assertEquals(ChargerLogins.Outcome.REFUSED, logins.login("CP1", "203.0.113.5", bytes("guess-x")).outcome(),
+                "and a wrong one is refused, never admitted");
     }
 
     @Test
