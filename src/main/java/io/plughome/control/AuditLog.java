@@ -26,14 +26,26 @@ public class AuditLog {
     @Inject
     Clock clock;
 
-    /** Records an action; {@code request} is written as JSON (records and maps as objects). */
+    /**
+     * Records an action; {@code request} is written as JSON (records and maps as objects), with
+     * link tokens and URL passwords masked ({@link Redaction}), as is the detail.
+     */
     public AuditEntry record(Actor actor, String chargerId, String action, Object request, Outcome outcome,
             String detail, Long durationMs) {
         AuditEntry entry = new AuditEntry(clock.instant(), actor, chargerId, action,
-                request == null ? null : request instanceof String s ? s : JSON.toJson(request), outcome, detail,
-                durationMs);
+                request == null ? null : masked(request instanceof String s ? s : JSON.toJson(request)), outcome,
+                Redaction.text(detail), durationMs);
         em.persist(entry);
         return entry;
+    }
+
+    /** A request's JSON text with its secrets masked (a text that is not JSON is masked as text). */
+    public static String masked(String request) {
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(request))) {
+            return Redaction.json(reader.readValue()).toString();
+        } catch (jakarta.json.JsonException e) {
+            return Redaction.text(request);
+        }
     }
 
     /** A page of entries, newest first. */

@@ -56,4 +56,24 @@ public class FileRecords {
     public Optional<UploadSlot> slot(String token, Instant now) {
         return Optional.ofNullable(em.find(UploadSlot.class, token)).filter(s -> s.openAt(now));
     }
+
+    /** The bytes all kept files take. */
+    public long totalBytes() {
+        Long total = em.createQuery("SELECT SUM(f.sizeBytes) FROM ChargerFile f", Long.class).getSingleResult();
+        return total == null ? 0 : total;
+    }
+
+    /** Closes one upload link (it was used). */
+    public void close(String token) {
+        UploadSlot slot = em.find(UploadSlot.class, token);
+        if (slot != null) {
+            em.remove(slot);
+        }
+    }
+
+    /** Closes every upload link of a charger; how many were open. */
+    public int closeAll(String chargerId) {
+        return em.createQuery("DELETE FROM UploadSlot s WHERE s.chargerId = :chargerId")
+                .setParameter("chargerId", chargerId).executeUpdate();
+    }
 }

@@ -19,6 +19,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import io.plughome.platform.OwnerOnly;
 
 /**
  * Keeps files in the data directory: {@code diagnostics/<charger>/<name>} and
@@ -33,8 +35,14 @@ public class FileStore {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
-    /** How long a GetDiagnostics upload link stays open (chargers retry, some wait long). */
-    public static final Duration UPLOAD_WINDOW = Duration.ofHours(24);
+    /**
+     * How long a GetDiagnostics upload link stays open at most. It closes sooner: after the one
+     * upload it is for, or when the charger reports the upload ended (uploaded or failed).
+     */
+    public static final Duration UPLOAD_WINDOW = Duration.ofHours(1);
+
+    /** Bytes of uploads being written right now, counted against the quota with the kept files. */
+    private final AtomicLong inFlight = new AtomicLong();
 
     @Inject
     FilesConfig config;
@@ -60,6 +68,37 @@ public class FileStore {
 
     public Optional<UploadSlot> upload(String token) {
         return records.slot(token, clock.instant());
+    }
+
+    /** The upload through this link is done: the link works no more. */
+    public void uploadDone(UploadSlot slot) {
+        records.close(slot.token());
+    }
+
+    /**
+     * A charger reported the state of its log upload (1.6 DiagnosticsStatusNotification, 2.0.1
+     * LogStatusNotification): anything but {@code Idle} and {@code Uploading} ends it, and its
+     * upload links close.
+     */
+    public void uploadReported(String chargerId, String status) {
+        if (!"Idle".equals(status) && !"Uploading".equals(status)) {
+            records.closeAll(chargerId);
+        }
+    }
+
+    /**
+     * Refuses at once a file whose length is known ({@code declared}, -1 when not) and is over
+     * the size limit ({@link FileTooLarge}) or would not fit the quota ({@link QuotaFull}), before
+     * anything of it is read or written.
+     */
+    public void admit(long declared) {
+        if (declared > config.maxBytes()) {
+            throw new FileTooLarge(config.maxBytes());
+        }
+        long used = records.totalBytes() + inFlight.get();
+        if (used + Math.max(0, declared) > config.quotaBytes()) {
+            throw new QuotaFull(config.quotaBytes(), used);
+        }
     }
 
     public ChargerFile saveDiagnostics(String chargerId, String wantedName, InputStream in) throws IOException {
@@ -114,29 +153,44 @@ public class FileStore {
     private record Written(String name, long size, String sha256) {
     }
 
+    /**
+     * Streams a file to an owner-only temporary file in its folder, counting it against the size
+     * limit and the quota as it comes (with the other uploads running), then moves it into place.
+     * Whatever goes wrong, the temporary file is deleted.
+     */
     private Written write(Path folder, String name, InputStream in) throws IOException {
-        Files.createDirectories(folder);
-        Path part = Files.createTempFile(folder, ".upload-", ".part");
+        OwnerOnly.createDirectories(folder);
+        Path part = Files.createTempFile(folder, ".upload-", ".part"); // rw------- on POSIX file systems
+        long size = 0;
+        long base = records.totalBytes();
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            long size = 0;
             byte[] buffer = new byte[64 * 1024];
             try (OutputStream out = Files.newOutputStream(part)) {
                 int n;
-                while ((n = in.read(buffer)) > 0) {
+                while ((n = in.read(buffer)) >= 0) {
+                    if (n == 0) {
+                        continue;
+                    }
                     size += n;
+                    long writing = inFlight.addAndGet(n); // this upload's bytes and the others'
                     if (size > config.maxBytes()) {
                         throw new FileTooLarge(config.maxBytes());
+                    }
+                    if (base + writing > config.quotaBytes()) {
+                        throw new QuotaFull(config.quotaBytes(), base + writing - size);
                     }
                     sha256.update(buffer, 0, n);
                     out.write(buffer, 0, n);
                 }
             }
             Path target = place(part, folder, name);
+            OwnerOnly.restrict(target);
             return new Written(target.getFileName().toString(), size, HexFormat.of().formatHex(sha256.digest()));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         } finally {
+            inFlight.addAndGet(-size);
             Files.deleteIfExists(part);
         }
     }

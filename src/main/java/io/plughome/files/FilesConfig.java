@@ -8,7 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Where files are kept ({@code PLUGHOME_DATA_DIR}), the largest file taken
- * ({@code PLUGHOME_MAX_FILE_MB}), and the address chargers reach PlugHome at for uploads and
+ * ({@code PLUGHOME_MAX_FILE_MB}), how much all of them may take ({@code PLUGHOME_FILES_QUOTA_MB}), and the address chargers reach PlugHome at for uploads and
  * downloads ({@code PLUGHOME_PUBLIC_URL}; by default the address each charger connected to).
  */
 @ApplicationScoped
@@ -23,6 +23,10 @@ public class FilesConfig {
     long maxFileMb;
 
     @Inject
+    @ConfigProperty(name = "plughome.files.quota.mb", defaultValue = "1024")
+    long quotaMb;
+
+    @Inject
     @ConfigProperty(name = "plughome.public.url")
     Optional<String> publicUrl;
 
@@ -32,6 +36,11 @@ public class FilesConfig {
 
     public long maxBytes() {
         return maxFileMb * 1024 * 1024;
+    }
+
+    /** All diagnostics and firmware files together may take at most this much ({@code PLUGHOME_FILES_QUOTA_MB}). */
+    public long quotaBytes() {
+        return quotaMb * 1024 * 1024;
     }
 
     /** The configured base URL without a trailing slash, if one is set. */

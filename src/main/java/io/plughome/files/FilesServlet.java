@@ -4,12 +4,10 @@ import io.plughome.platform.Durability;
 import io.plughome.platform.JsonErrors;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.servlet.annotation.MultipartConfig;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -24,13 +22,13 @@ import java.util.logging.Logger;
  * <ul>
  * <li>{@code PUT} or {@code POST /files/diagnostics/{token}/[name]}: a charger uploads the
  * diagnostics file a GetDiagnostics asked for. The body is the file, or a multipart form with
- * it; the name comes from the path, else from the form, else is made up.</li>
+ * it; the name comes from the path, else from the form, else is made up. A link takes one upload
+ * and closes.</li>
  * <li>{@code GET /files/firmware/{token}/{name}}: a charger downloads firmware the owner
  * uploaded.</li>
  * </ul>
  */
 @WebServlet(urlPatterns = "/files/*")
-@MultipartConfig
 public class FilesServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -58,6 +56,15 @@ public class FilesServlet extends HttpServlet {
         upload(request, response, true);
     }
 
+    /** Room for a multipart form's delimiters and part headers around the file itself. */
+    private static final long FORM_OVERHEAD = 64 * 1024;
+
+    /**
+     * An upload through a GetDiagnostics link: refused before anything is read when its declared
+     * length is over the size limit (413) or the quota (507); otherwise streamed straight into the
+     * data directory (a multipart form is read as it arrives, never written to a temporary file of
+     * the container's), and the link closes once the file is kept.
+     */
     private void upload(HttpServletRequest request, HttpServletResponse response, boolean post) throws IOException {
         List<String> path = segments(request);
         if (path.size() < 2 || !path.get(0).equals(FileKind.DIAGNOSTICS.folder())) {
@@ -66,37 +73,47 @@ public class FilesServlet extends HttpServlet {
         }
         UploadSlot slot = store.upload(path.get(1)).orElse(null);
         if (slot == null) {
-            error(response, 404, "NotFound", "No open upload link with this token (they stay open for "
-                    + FileStore.UPLOAD_WINDOW.toHours() + " h)");
+            error(response, 404, "NotFound", "No open upload link with this token (a link takes one upload, within "
+                    + FileStore.UPLOAD_WINDOW.toMinutes() + " minutes of the request)");
             return;
         }
         String name = path.size() > 2 ? path.get(path.size() - 1) : null;
+        String type = request.getContentType();
+        boolean form = post && type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
         ChargerFile saved;
         try {
-            String type = request.getContentType();
-            if (post && type != null && type.toLowerCase().startsWith("multipart/form-data")) {
-                Part part = request.getParts().stream().filter(p -> p.getSubmittedFileName() != null).findFirst()
-                        .orElse(null);
-                if (part == null) {
-                    error(response, 400, "BadRequest", "The form has no file");
-                    return;
-                }
-                try (InputStream in = part.getInputStream()) {
-                    saved = store.saveDiagnostics(slot.chargerId(), name != null ? name : part.getSubmittedFileName(),
-                            in);
-                }
-            } else {
-                try (InputStream in = request.getInputStream()) {
-                    saved = store.saveDiagnostics(slot.chargerId(), name, in);
+            long declared = request.getContentLengthLong();
+            store.admit(form && declared > 0 ? Math.max(0, declared - FORM_OVERHEAD) : declared);
+            try (InputStream body = request.getInputStream()) {
+                if (form) {
+                    MultipartReader reader = MultipartReader.of(type, body).orElse(null);
+                    if (reader == null) {
+                        error(response, 400, "BadRequest", "A multipart upload needs multipart/form-data with a"
+                                + " boundary");
+                        return;
+                    }
+                    MultipartReader.FilePart part = reader.firstFile().orElse(null);
+                    if (part == null) {
+                        error(response, 400, "BadRequest", "The form has no file");
+                        return;
+                    }
+                    saved = store.saveDiagnostics(slot.chargerId(), name != null ? name
+                            : part.fileName().isEmpty() ? null : part.fileName(), part.content());
+                } else {
+                    saved = store.saveDiagnostics(slot.chargerId(), name, body);
                 }
             }
         } catch (FileTooLarge e) {
-            error(response, 413, "TooLarge", e.getMessage());
+            refuse(response, 413, "TooLarge", e.getMessage());
             return;
-        } catch (jakarta.servlet.ServletException e) {
+        } catch (QuotaFull e) {
+            refuse(response, 507, "InsufficientStorage", e.getMessage());
+            return;
+        } catch (MultipartReader.Malformed e) {
             error(response, 400, "BadRequest", "Not a readable multipart form: " + e.getMessage());
             return;
         }
+        store.uploadDone(slot);
         ChargerFile file = saved;
         durability.awaitDurable();
         LOG.info(() -> "Charger " + file.chargerId() + " uploaded diagnostics " + file.name() + " ("
@@ -105,6 +122,13 @@ public class FilesServlet extends HttpServlet {
         response.setContentType("application/json");
         response.getWriter().write(Json.createObjectBuilder().add("name", file.name()).add("sizeBytes",
                 file.sizeBytes()).add("sha256", file.sha256()).build().toString());
+    }
+
+    /** A refusal that does not read the rest of the body: the connection closes after it. */
+    private static void refuse(HttpServletResponse response, int status, String error, String message)
+            throws IOException {
+        response.setHeader("Connection", "close");
+        error(response, status, error, message);
     }
 
     @Override

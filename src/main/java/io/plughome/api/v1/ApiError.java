@@ -22,6 +22,10 @@ public record ApiError(
     }
 
     public static WebApplicationException exception(Response.Status status, String error, String message) {
+        return exception(status.getStatusCode(), error, message);
+    }
+
+    public static WebApplicationException exception(int status, String error, String message) {
         return new WebApplicationException(message, response(status, error, message));
     }
 

@@ -25,8 +25,14 @@ public final class FileViews {
             @Schema(description = "SHA-256 of the content, hexadecimal") String sha256,
             @Schema(description = "When it was uploaded") Instant receivedAt,
             @Schema(description = "Where to download it with an API token") String href,
-            @Schema(description = "Firmware only: the path chargers download it from, after PlugHome's address")
+            @Schema(description = "Firmware only, admins only: the path chargers download it from, after"
+                    + " PlugHome's address (it holds the link's secret token; null for viewers)")
             String chargerPath) {
+
+        /** The view for a reader who may not see link tokens (a viewer). */
+        FileView withoutLink() {
+            return new FileView(id, name, sizeBytes, sha256, receivedAt, href, null);
+        }
 
         static FileView of(ChargerFile f) {
             boolean firmware = f.kind() == FileKind.FIRMWARE;

@@ -6,11 +6,13 @@ import io.plughome.files.ChargerFile;
 import io.plughome.files.FileKind;
 import io.plughome.files.FileStore;
 import io.plughome.files.FileTooLarge;
+import io.plughome.files.QuotaFull;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -59,13 +61,18 @@ public class FirmwareResource {
             content = @Content(schema = @Schema(implementation = FileViews.FileView.class)))
     @APIResponse(responseCode = "413", description = "Larger than PLUGHOME_MAX_FILE_MB",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "507", description = "All files together would take more than"
+            + " PLUGHOME_FILES_QUOTA_MB", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response upload(@Parameter(description = "File name, e.g. wallbox-2.1.bin") @QueryParam("name") String name,
-            InputStream body) throws IOException {
+            @HeaderParam("Content-Length") Long length, InputStream body) throws IOException {
         ChargerFile file;
         try {
+            files.admit(length == null ? -1 : length); // refused before a byte is read when it cannot fit
             file = files.saveFirmware(Params.blankToNull(name), body);
         } catch (FileTooLarge e) {
             throw ApiError.exception(Response.Status.REQUEST_ENTITY_TOO_LARGE, "TooLarge", e.getMessage());
+        } catch (QuotaFull e) {
+            throw ApiError.exception(507, "InsufficientStorage", e.getMessage());
         }
         if (file.sizeBytes() == 0) {
             files.delete(file);
@@ -78,9 +85,11 @@ public class FirmwareResource {
     }
 
     @GET
-    @Operation(summary = "The firmware files uploaded, newest first")
+    @Operation(summary = "The firmware files uploaded, newest first", description = "Viewers see no chargerPath:"
+            + " it holds the download link's token.")
     public List<FileViews.FileView> list() {
-        return files.firmware().stream().map(FileViews.FileView::of).toList();
+        boolean admin = security.isUserInRole(Role.ADMIN.wire());
+        return files.firmware().stream().map(FileViews.FileView::of).map(v -> admin ? v : v.withoutLink()).toList();
     }
 
     @GET

@@ -5,6 +5,7 @@ import io.plughome.automation.WebhookDelivery;
 import io.plughome.automation.Webhooks;
 import io.plughome.control.AuditLog;
 import io.plughome.control.Outcome;
+import io.plughome.control.Redaction;
 import io.plughome.platform.EventEnvelope;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -107,7 +108,8 @@ public class WebhooksResource {
             throw ApiError.badRequest(e.getMessage());
         }
         Webhook w = created.webhook();
-        audit.record(Callers.actor(security), null, "CreateWebhook", Map.of("url", w.url(), "events", w.events()),
+        audit.record(Callers.actor(security), null, "CreateWebhook", Map.of("url", Redaction.webhookUrl(w.url()),
+                "events", w.events()),
                 Outcome.ACCEPTED, "webhook " + w.id(), null);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(w.id())).build())
                 .entity(WebhookView.of(w, null, created.secret())).build();

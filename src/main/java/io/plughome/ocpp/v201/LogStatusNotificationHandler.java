@@ -3,6 +3,7 @@ package io.plughome.ocpp.v201;
 import io.plughome.charger.ChargerService;
 import io.plughome.ocpp.CallContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.plughome.files.FileStore;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 
@@ -24,8 +25,12 @@ public class LogStatusNotificationHandler {
     @Inject
     ChargerService chargers;
 
+    @Inject
+    FileStore files;
+
     Response handle(CallContext context, Request r) {
         chargers.diagnosticsStatus(context.chargerId(), r.status().name());
+        files.uploadReported(context.chargerId(), r.status().name());
         return new Response();
     }
 }
