@@ -5,7 +5,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.function.Function;
 
-/** CSV exports (RFC 4180): a header naming every column, one row per item, CRLF line ends. */
+/**
+ * CSV exports (RFC 4180): a header naming every column, one row per item, CRLF line ends; text
+ * cells neutralised against formula injection.
+ */
 final class Csv<T> {
 
     static final String TEXT_CSV = "text/csv";
@@ -28,12 +31,29 @@ final class Csv<T> {
                     csv.append(',');
                 }
                 Object value = columns.get(i).value().apply(row);
-                csv.append(field(value == null ? "" : value.toString()));
+                String text = value == null ? "" : value.toString();
+                csv.append(field(value instanceof Number ? text : neutralised(text)));
             }
             csv.append("\r\n");
         }
         return csv.toString();
     }
+
+    /**
+     * A text cell a spreadsheet would take as a formula (OWASP's CSV injection rule: it begins,
+     * after any spaces, with =, +, -, @, a tab or a carriage return; or their full-width forms)
+     * gets a leading apostrophe, so it is shown as the text it is. Numbers are written as numbers.
+     */
+    static String neutralised(String value) {
+        if (value.isEmpty()) {
+            return value;
+        }
+        String trimmed = value.stripLeading();
+        char first = trimmed.isEmpty() ? value.charAt(0) : trimmed.charAt(0);
+        return FORMULA.indexOf(value.charAt(0)) >= 0 || FORMULA.indexOf(first) >= 0 ? "'" + value : value;
+    }
+
+    private static final String FORMULA = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
 
     static String field(String value) {
         boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
