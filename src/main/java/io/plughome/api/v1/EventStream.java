@@ -3,6 +3,8 @@ package io.plughome.api.v1;
 import io.plughome.platform.DomainEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -34,8 +36,8 @@ public class EventStream {
     private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
     private static final long KEEP_ALIVE_SECONDS = 25;
 
-    /** One listening client and what it wants. */
-    record Subscriber(SseEventSink sink, Sse sse, String chargerId, Set<String> types) {
+    /** One listening client (of the token {@code owner}) and what it wants. */
+    record Subscriber(SseEventSink sink, Sse sse, String owner, String chargerId, Set<String> types) {
         boolean wants(DomainEvent event) {
             return (chargerId == null || chargerId.equals(event.chargerId()))
                     && (types.isEmpty() || types.contains(event.type()));
@@ -49,16 +51,48 @@ public class EventStream {
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService executor;
 
-    void subscribe(Subscriber subscriber) {
+    @Inject
+    @ConfigProperty(name = "plughome.events.streams.per.token", defaultValue = "10")
+    int perToken;
+
+    @Inject
+    @ConfigProperty(name = "plughome.events.streams.max", defaultValue = "100")
+    int total;
+
+    /** Why a new stream is refused: too many of its token's, or too many in all. */
+    static final class TooManyStreams extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        TooManyStreams(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * Adds a listening client, unless its token has {@code PLUGHOME_EVENTS_STREAMS_PER_TOKEN}
+     * streams open already, or all tokens together {@code PLUGHOME_EVENTS_STREAMS_MAX}.
+     */
+    void subscribe(Subscriber subscriber) throws TooManyStreams {
         synchronized (this) {
+            subscribers.removeIf(s -> s.sink().isClosed());
+            long mine = subscribers.stream().filter(s -> s.owner().equals(subscriber.owner())).count();
+            if (mine >= perToken) {
+                throw new TooManyStreams("The token '" + subscriber.owner() + "' has " + mine + " event streams open"
+                        + " (PLUGHOME_EVENTS_STREAMS_PER_TOKEN); close one first");
+            }
+            if (subscribers.size() >= total) {
+                throw new TooManyStreams("The server has " + subscribers.size() + " event streams open"
+                        + " (PLUGHOME_EVENTS_STREAMS_MAX); try again later");
+            }
             if (serial == null) {
                 serial = new SerialExecutor(executor);
                 keepAlive = executor.scheduleAtFixedRate(() -> serial.execute(this::keepAlive), KEEP_ALIVE_SECONDS,
                         KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
             }
+            // Added only once the sender exists: on() may see the subscriber as soon as it is in the list.
+            subscribers.add(subscriber);
         }
-        // Added only once the sender exists: on() may see the subscriber as soon as it is in the list.
-        subscribers.add(subscriber);
         serial.execute(() -> send(subscriber, subscriber.sse().newEventBuilder().comment("PlugHome events").build()));
     }
 

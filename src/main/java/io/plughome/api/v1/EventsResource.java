@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.Arrays;
@@ -42,9 +43,11 @@ public class EventsResource {
             + " ?access_token=.")
     @APIResponse(responseCode = "200", description = "The event stream",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
+    @APIResponse(responseCode = "429", description = "The token has PLUGHOME_EVENTS_STREAMS_PER_TOKEN (10) streams"
+            + " open, or the server PLUGHOME_EVENTS_STREAMS_MAX (100)")
     public void events(@Parameter(description = "Only this charger's events") @QueryParam("chargerId") String chargerId,
             @Parameter(description = "Only these event types, comma-separated") @QueryParam("types") String types,
-            @Context SseEventSink sink, @Context Sse sse) {
+            @Context SseEventSink sink, @Context Sse sse, @Context SecurityContext security) {
         Set<String> wanted = types == null || types.isBlank() ? Set.of()
                 : Arrays.stream(types.split(",")).map(String::trim).filter(t -> !t.isEmpty())
                         .collect(Collectors.toUnmodifiableSet());
@@ -54,6 +57,12 @@ public class EventsResource {
                         + TYPES.stream().sorted().collect(Collectors.joining(", ")));
             }
         }
-        stream.subscribe(new EventStream.Subscriber(sink, sse, Params.blankToNull(chargerId), wanted));
+        try {
+            stream.subscribe(new EventStream.Subscriber(sink, sse, security.getUserPrincipal().getName(),
+                    Params.blankToNull(chargerId), wanted));
+        } catch (EventStream.TooManyStreams e) {
+            throw new jakarta.ws.rs.WebApplicationException(e.getMessage(), jakarta.ws.rs.core.Response.fromResponse(
+                    ApiError.response(429, "TooManyStreams", e.getMessage())).header("Retry-After", "30").build());
+        }
     }
 }
