@@ -67,7 +67,7 @@ public class Backups {
 
     /** Takes a backup now; the database keeps serving meanwhile. */
     public synchronized Backup create() throws IOException {
-        Files.createDirectories(folder());
+        OwnerOnly.createDirectories(folder());
         Path target = folder().resolve("plughome-" + STAMP.format(clock.instant()) + ".zip");
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try (Connection connection = dataSource.getConnection()) {
@@ -84,6 +84,7 @@ public class Backups {
             throw new IOException("The backup failed: " + e.getMessage(), e);
         }
         Files.move(partial, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        OwnerOnly.restrict(target);
         Backup backup = describe(target);
         LOG.info(() -> "Backup " + backup.name() + " (" + backup.sizeBytes() + " bytes) written to " + folder());
         return backup;

@@ -27,12 +27,14 @@ class SharedSecretsTest {
 
     @Test
     void secretsMustBe8To40PrintableCharacters() {
-        assertNull(SharedSecrets.problem("12345678"));
+        assertNull(SharedSecrets.problem("1234567890123456"));
+        assertNotNull(SharedSecrets.problem("123456789012345"), "the README asks for 16 to 40");
+        assertNotNull(SharedSecrets.problem("12345678"));
         assertNull(SharedSecrets.problem("x".repeat(40)));
         assertNotNull(SharedSecrets.problem("1234567"));
         assertNotNull(SharedSecrets.problem("x".repeat(41)));
-        assertNotNull(SharedSecrets.problem("with space in it"));
-        assertNotNull(SharedSecrets.problem("umlaut-äöü-secret"));
+        assertNotNull(SharedSecrets.problem("with spaces in it, long"));
+        assertNotNull(SharedSecrets.problem("umlaut-äöü-secret-long"));
     }
 
     @Test
