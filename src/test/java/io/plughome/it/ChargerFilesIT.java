@@ -58,6 +58,17 @@ class ChargerFilesIT {
         return TestServer.sendAsync("POST", path, ADMIN_TOKEN, body);
     }
 
+    /** Asks the charger for its diagnostics, answers Accepted, and gives the upload link it was sent. */
+    private static String askForDiagnostics(ChargePointSimulator cp, String id, boolean v16) {
+        CompletableFuture<TestServer.Answer> asked = post("/api/v1/chargers/" + id + "/diagnostics", "{}");
+        JsonArray call = cp.expectCall("GetDiagnostics");
+        JsonObject request = v16 ? call.getJsonObject(3) : call.getJsonObject(3).getJsonObject("log");
+        cp.reply(call, v16 ? Json.createObjectBuilder().add("fileName", "diag.log").build()
+                : Json.createObjectBuilder().add("status", "Accepted").add("filename", "diag.log").build());
+        assertEquals(200, asked.join().status());
+        return request.getString(v16 ? "location" : "remoteLocation");
+    }
+
     @ParameterizedTest
     @EnumSource(Version.class)
     void aDiagnosticsUploadLandsInTheDataDirectory(Version version) throws Exception {
@@ -91,18 +102,33 @@ class ChargerFilesIT {
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(log)));
             assertEquals(201, put.statusCode(), new String(put.body(), StandardCharsets.UTF_8));
             assertEquals("diag.log", json(put.body()).getString("name"));
-            // a charger that POSTs a form to the location as it was given
+            // the link took its one upload: it is closed, to the charger and to anyone who read it
+            HttpResponse<byte[]> again = http(HttpRequest.newBuilder(URI.create(location + "more.log"))
+                    .PUT(HttpRequest.BodyPublishers.ofString("planted")));
+            assertEquals(404, again.statusCode(), "a used upload link takes nothing more");
+
+            // a charger that POSTs a form to the location as it was given (a second request, a new link)
+            String second = askForDiagnostics(cp, id, v16);
+            assertFalse(second.equals(location), "every request has its own link");
             String boundary = "----plughome" + System.nanoTime();
             byte[] form = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"../../etc/"
                     + "second.tar.gz\"\r\nContent-Type: application/octet-stream\r\n\r\nSECOND\r\n--" + boundary
                     + "--\r\n").getBytes(StandardCharsets.UTF_8);
-            HttpResponse<byte[]> multipart = http(HttpRequest.newBuilder(URI.create(location))
+            HttpResponse<byte[]> multipart = http(HttpRequest.newBuilder(URI.create(second))
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(form)));
             assertEquals(201, multipart.statusCode(), new String(multipart.body(), StandardCharsets.UTF_8));
             assertEquals("second.tar.gz", json(multipart.body()).getString("name"), "no way out of its folder");
             cp.callOk(statusAction, Json.createObjectBuilder().add("status", "Uploaded").build());
+
+            // a link whose upload the charger reports failed is closed too, unused
+            String third = askForDiagnostics(cp, id, v16);
+            cp.callOk(statusAction, Json.createObjectBuilder().add("status", v16 ? "UploadFailed" : "UploadFailure")
+                    .build());
+            assertEquals(404, http(HttpRequest.newBuilder(URI.create(third + "late.log"))
+                    .PUT(HttpRequest.BodyPublishers.ofString("late"))).statusCode(), "closed when the upload ended");
         }
+        assertFalse(Files.exists(TestServer.dataDir().resolve("diagnostics").resolve(id).resolve("more.log")));
 
         Path folder = TestServer.dataDir().resolve("diagnostics").resolve(id);
         assertArrayEquals(log, Files.readAllBytes(folder.resolve("diag.log")));
@@ -201,5 +227,159 @@ class ChargerFilesIT {
         assertEquals(204, TestServer.send("DELETE", "/api/v1/firmware/" + firmwareId, ADMIN_TOKEN, null).status());
         assertEquals(404, http(HttpRequest.newBuilder(URI.create(base + file.getString("chargerPath"))).GET())
                 .statusCode());
+    }
+
+    /** Sends a request head and then, on another thread, up to {@code bodyBytes} of body; answers the response. */
+    private static io.plughome.testsupport.RawHttp.Response sendWhileReading(String head, long bodyBytes,
+            boolean chunked) throws Exception {
+        URI uri = URI.create(TestServer.baseUrl());
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(60_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            Thread writer = new Thread(() -> {
+                byte[] chunk = new byte[256 * 1024];
+                try {
+                    for (long sent = 0; sent < bodyBytes; sent += chunk.length) {
+                        if (chunked) {
+                            out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                        }
+                        out.write(chunk);
+                        if (chunked) {
+                            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                        }
+                    }
+                } catch (java.io.IOException closed) {
+                    // the server answered and closed: what this test expects
+                }
+            }, "upload-writer");
+            writer.setDaemon(true);
+            writer.start();
+            io.plughome.testsupport.RawHttp.Response response = io.plughome.testsupport.RawHttp.read(socket.getInputStream());
+            socket.close();
+            writer.join(30_000);
+            return response;
+        }
+    }
+
+    private static List<String> filesIn(Path folder) throws java.io.IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (var files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).toList();
+        }
+    }
+
+    @Test
+    void uploadsOverTheLimitOrTheQuotaAreRefusedAndLeaveNothingBehind() throws Exception {
+        // the test servers take files of up to 20 MB, 30 MB in all (src/it/liberty/common)
+        String id = TestServer.uniqueId("BIGLOG");
+        Path folder = TestServer.dataDir().resolve("diagnostics").resolve(id);
+        try (ChargePointSimulator cp = ChargePointSimulator.booted(base, id, Version.V16)) {
+            String link = askForDiagnostics(cp, id, true);
+            String path = URI.create(link).getRawPath();
+            String boundary = "----big" + System.nanoTime();
+            // a multipart form of unknown length (chunked) that grows past the limit: refused as it passes it
+            String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n"
+                    + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\n\r\n";
+            String partHead = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.log\""
+                    + "\r\n\r\n";
+            head += Integer.toHexString(partHead.length()) + "\r\n" + partHead + "\r\n";
+            io.plughome.testsupport.RawHttp.Response chunked = sendWhileReading(head, 260L * 1024 * 1024, true);
+            assertEquals(413, chunked.status(), chunked.body());
+            assertTrue(chunked.body().contains("PLUGHOME_MAX_FILE_MB"), chunked.body());
+
+            // a declared length over the limit: refused before a byte of the body is read
+            io.plughome.testsupport.RawHttp.Response declared = sendWhileReading("PUT " + path + "big.log HTTP/1.1\r\n"
+                    + "Host: localhost\r\nContent-Length: " + 260L * 1024 * 1024 + "\r\n\r\n", 0, false);
+            assertEquals(413, declared.status(), declared.body());
+
+            assertEquals(List.of(), filesIn(folder), "nothing of the refused uploads is kept, not even a part file");
+            assertEquals(0, TestServer.get("/api/v1/chargers/" + id + "/diagnostics", VIEWER_TOKEN).json()
+                    .getJsonArray("files").size());
+            // the link was not used up by the refusals: the charger's real file still goes through
+            assertEquals(201, http(HttpRequest.newBuilder(URI.create(link + "small.log"))
+                    .PUT(HttpRequest.BodyPublishers.ofString("fits"))).statusCode());
+        }
+        try (var temp = Files.walk(TestServer.dataDir())) {
+            assertEquals(List.of(), temp.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".part")).toList(),
+                    "no temporary upload file anywhere in the data directory");
+        }
+
+        // the quota: 15 MB kept, then another 16 MB would pass 30 MB in all
+        byte[] image = new byte[15 * 1024 * 1024];
+        HttpResponse<byte[]> first = http(HttpRequest.newBuilder(URI.create(base + "/api/v1/firmware?name=quota.bin"))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).POST(HttpRequest.BodyPublishers.ofByteArray(image)));
+        assertEquals(201, first.statusCode(), new String(first.body(), StandardCharsets.UTF_8));
+        long firstId = json(first.body()).getJsonNumber("id").longValue();
+        try {
+            io.plughome.testsupport.RawHttp.Response full = sendWhileReading("POST /api/v1/firmware?name=more.bin"
+                    + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ADMIN_TOKEN + "\r\nContent-Type:"
+                    + " application/octet-stream\r\nContent-Length: " + 16L * 1024 * 1024 + "\r\n\r\n", 0, false);
+            assertEquals(507, full.status(), full.body());
+            assertTrue(full.body().contains("PLUGHOME_FILES_QUOTA_MB"), full.body());
+            // the same without a declared length: refused as it passes the quota, nothing kept
+            HttpResponse<byte[]> streamed = http(HttpRequest.newBuilder(URI.create(base
+                    + "/api/v1/firmware?name=more.bin")).header("Authorization", "Bearer " + ADMIN_TOKEN)
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                            new byte[16 * 1024 * 1024]))));
+            assertEquals(507, streamed.statusCode());
+            assertFalse(TestServer.get("/api/v1/firmware", ADMIN_TOKEN).body().contains("more"));
+        } finally {
+            assertEquals(204, TestServer.send("DELETE", "/api/v1/firmware/" + firstId, ADMIN_TOKEN, null).status());
+        }
+        assertEquals(List.of(), filesIn(TestServer.dataDir().resolve("firmware")).stream()
+                .filter(n -> n.startsWith("quota") || n.startsWith("more") || n.endsWith(".part")).toList());
+    }
+
+    @Test
+    void noReaderSeesLinkTokensCredentialsOrWebhookUrls() throws Exception {
+        String id = TestServer.uniqueId("MASK");
+        String link;
+        try (ChargePointSimulator cp = ChargePointSimulator.booted(base, id, Version.V16)) {
+            link = askForDiagnostics(cp, id, true);
+            CompletableFuture<TestServer.Answer> ftp = post("/api/v1/chargers/" + id + "/diagnostics",
+                    "{\"location\":\"ftp://logs:pa55-word-9@192.168.1.9/up/\"}");
+            JsonArray call = cp.expectCall("GetDiagnostics");
+            assertEquals("ftp://logs:pa55-word-9@192.168.1.9/up/", call.getJsonObject(3).getString("location"),
+                    "the charger gets the location as given");
+            cp.reply(call, Json.createObjectBuilder().add("fileName", "d.log").build());
+            assertEquals(200, ftp.join().status());
+        }
+        String token = URI.create(link).getPath().split("/")[3];
+        HttpResponse<byte[]> uploaded = http(HttpRequest.newBuilder(URI.create(base + "/api/v1/firmware?name=mask.bin"))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).POST(HttpRequest.BodyPublishers.ofString("FW")));
+        JsonObject firmware = json(uploaded.body());
+        String firmwareToken = firmware.getString("chargerPath").split("/")[3];
+        TestServer.Answer hook = TestServer.send("POST", "/api/v1/webhooks", ADMIN_TOKEN,
+                "{\"url\":\"http://127.0.0.1:9/api/webhook/hook-id-secret-77\",\"events\":[\"charger.removed\"]}");
+        assertEquals(201, hook.status(), hook.body());
+        assertEquals(204, TestServer.send("DELETE", "/api/v1/webhooks/" + hook.json().getJsonNumber("id"), ADMIN_TOKEN,
+                null).status());
+        try {
+            for (String reader : new String[] {VIEWER_TOKEN, ADMIN_TOKEN}) {
+                String audit = TestServer.get("/api/v1/audit?limit=1000", reader).body();
+                assertFalse(audit.contains(token), "an upload link's token in the audit log");
+                assertFalse(audit.contains(firmwareToken), "a firmware link's token in the audit log");
+                assertFalse(audit.contains("pa55-word-9"), "a password in a location URL");
+                assertFalse(audit.contains("hook-id-secret-77"), "a webhook URL's secret path");
+            }
+            JsonObject entry = TestServer.get("/api/v1/audit?action=GetDiagnostics&chargerId=" + id, VIEWER_TOKEN)
+                    .json().getJsonArray("items").getJsonObject(0);
+            assertEquals("ftp://logs:********@192.168.1.9/up/", entry.getJsonObject("request").getString("location"));
+            String viewersList = TestServer.get("/api/v1/firmware", VIEWER_TOKEN).body();
+            assertTrue(viewersList.contains(firmware.getString("sha256")), viewersList);
+            assertFalse(viewersList.contains(firmwareToken), "a viewer sees no firmware download link");
+            assertTrue(TestServer.get("/api/v1/firmware", ADMIN_TOKEN).body().contains(firmwareToken),
+                    "an admin still does");
+            // and the upload link a viewer might have read before does not take a file from them now
+            assertEquals(201, http(HttpRequest.newBuilder(URI.create(link + "charger.log"))
+                    .PUT(HttpRequest.BodyPublishers.ofString("the charger's"))).statusCode());
+            assertEquals(404, http(HttpRequest.newBuilder(URI.create(link + "planted.log"))
+                    .PUT(HttpRequest.BodyPublishers.ofString("planted"))).statusCode());
+        } finally {
+            TestServer.send("DELETE", "/api/v1/firmware/" + firmware.getJsonNumber("id"), ADMIN_TOKEN, null);
+        }
     }
 }

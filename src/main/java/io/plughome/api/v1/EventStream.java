@@ -74,9 +74,12 @@ public class EventStream {
      * streams open already, or all tokens together {@code PLUGHOME_EVENTS_STREAMS_MAX}.
      */
     void subscribe(Subscriber subscriber) throws TooManyStreams {
+        if (count(subscriber.owner()) >= perToken || subscribers.size() >= total) {
+            dropDeparted();
+        }
         synchronized (this) {
             subscribers.removeIf(s -> s.sink().isClosed());
-            long mine = subscribers.stream().filter(s -> s.owner().equals(subscriber.owner())).count();
+            long mine = count(subscriber.owner());
             if (mine >= perToken) {
                 throw new TooManyStreams("The token '" + subscriber.owner() + "' has " + mine + " event streams open"
                         + " (PLUGHOME_EVENTS_STREAMS_PER_TOKEN); close one first");
@@ -94,6 +97,35 @@ public class EventStream {
             subscribers.add(subscriber);
         }
         serial.execute(() -> send(subscriber, subscriber.sse().newEventBuilder().comment("PlugHome events").build()));
+    }
+
+    private long count(String owner) {
+        return subscribers.stream().filter(s -> s.owner().equals(owner)).count();
+    }
+
+    /**
+     * Finds the clients that went away without a word (a reloaded dashboard) before a limit
+     * refuses a new stream: a comment sent twice fails on a closed connection and drops it.
+     */
+    private void dropDeparted() {
+        SerialExecutor sender = serial;
+        if (sender == null) {
+            return;
+        }
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        sender.execute(() -> {
+            for (int round = 0; round < 2; round++) {
+                for (Subscriber s : subscribers) {
+                    send(s, s.sse().newEventBuilder().comment("are you there").build());
+                }
+            }
+            done.complete(null);
+        });
+        try {
+            done.get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "Looking for departed event clients took too long", e);
+        }
     }
 
     int subscriberCount() {
