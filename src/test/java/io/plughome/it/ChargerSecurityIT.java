@@ -206,7 +206,7 @@ class ChargerSecurityIT {
         assertTrue(Files.exists(keystore), "no key store generated at " + keystore);
         KeyStore generated = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keystore)) {
-            generated.load(in, "plughome-tls".toCharArray());
+            generated.load(in, TestServer.keyStorePassword().toCharArray());
         }
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);

@@ -109,13 +109,16 @@ class HostileClientIT {
         String id = TestServer.uniqueId("LOOK");
         for (String[] alike : new String[][] {{id + "%20", "begin or end"}, {"%20" + id, "begin or end"},
             {id + "%E2%80%8B", "begin or end"}, {id.substring(0, 3) + "%E2%80%8B" + id.substring(3), "invisible"},
-            {id + "%09", "begin or end"}, {id + "%3Ax", "':'"}, {id + "%C2%A0", "begin or end"}}) {
+            {id + "%3Ax", "':'"}, {id + "%C2%A0", "begin or end"}}) {
             RawHttp.Response refused = RawHttp.upgrade("/ocpp/" + alike[0], "ocpp1.6", null, null);
             assertEquals(400, refused.status(), alike[0]);
             JsonObject body = Json.createReader(new java.io.StringReader(refused.body())).readObject();
             assertEquals("InvalidChargePointId", body.getString("error"));
             assertTrue(body.getString("message").contains(alike[1]), body.getString("message"));
         }
+        // encoded control characters Liberty refuses itself, before the application sees the request
+        assertEquals(400, RawHttp.upgrade("/ocpp/" + id + "%09", "ocpp1.6", null, null).status());
+        assertEquals(400, RawHttp.upgrade("/ocpp/" + id + "%00", "ocpp1.6", null, null).status());
         // ids of every other kind keep working, kept verbatim
         String unusual = TestServer.uniqueId("Garáž 1+ＣＰ🚗");
         String encoded = java.net.URLEncoder.encode(unusual, StandardCharsets.UTF_8).replace("+", "%20")
@@ -342,8 +345,7 @@ class HostileClientIT {
             assertThrows(java.io.IOException.class, () -> KeyStore.getInstance("PKCS12").load(in,
                     "plughome-tls".toCharArray()), "the built-in password no longer opens it");
         }
-        String xml = Files.readString(store.resolveSibling("keystore-password.xml"));
-        String password = xml.replaceAll("(?s).*value=\"([^\"]+)\".*", "$1");
+        String password = TestServer.keyStorePassword();
         assertNotEquals("plughome-tls", password);
         try (InputStream in = Files.newInputStream(store)) {
             KeyStore.getInstance("PKCS12").load(in, password.toCharArray());

@@ -44,6 +44,22 @@ public final class TestServer {
         return java.nio.file.Path.of(System.getProperty("plughome.it.dataDir"));
     }
 
+    /**
+     * The password PlugHome drew for the server's key store on its first start (waiting up to a
+     * minute for it to be written).
+     */
+    public static String keyStorePassword() {
+        java.nio.file.Path file = dataDir().resolve("tls").resolve("keystore-password.xml");
+        if (!eventually(Duration.ofSeconds(60), () -> java.nio.file.Files.exists(file))) {
+            throw new AssertionError("No key store password written at " + file);
+        }
+        try {
+            return java.nio.file.Files.readString(file).replaceAll("(?s).*value=\"([^\"]+)\".*", "$1");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     public static String database() {
         return System.getProperty("plughome.it.database", "h2");
     }

@@ -44,7 +44,7 @@ public class InputChecks implements ContainerRequestFilter, ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException, WebApplicationException {
-        if (!MediaType.APPLICATION_JSON_TYPE.isCompatible(context.getMediaType())) {
+        if (!isJson(context.getMediaType())) {
             return context.proceed();
         }
         byte[] body = context.getInputStream().readNBytes(MAX_JSON_BYTES + 1);
@@ -62,6 +62,12 @@ public class InputChecks implements ContainerRequestFilter, ReaderInterceptor {
         }
         context.setInputStream(new ByteArrayInputStream(body));
         return context.proceed();
+    }
+
+    /** A JSON body by its declared type (a file upload of no or any other type is not read here). */
+    static boolean isJson(MediaType type) {
+        return type != null && !type.isWildcardType() && !type.isWildcardSubtype() && "application".equals(type.getType())
+                && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
     }
 
     /** The deepest nesting of objects and arrays in a JSON text (brackets inside strings do not count). */
