@@ -1,69 +1,30 @@
 package io.plughome.platform;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.GeneralSecurityException;
-import java.security.Key;
-import java.security.KeyStore;
-import java.security.SecureRandom;
-import java.security.cert.Certificate;
-import java.util.Base64;
-import java.util.Collections;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The data directory is the owner's alone, and its key store has a password of its own.
- * <ul>
- * <li>At every start the data directory, PlugHome's files in it ({@code plughome.*}: the H2
- * database) and its folders ({@code tls}, {@code backups}, {@code diagnostics},
- * {@code firmware}) are made owner-only, so an installation from before this is corrected; files
- * made later inherit the protection of the folder (nobody else may enter it).</li>
- * <li>The key store Liberty makes on first start has the built-in password everyone can read in
- * server.xml. PlugHome draws a random one for this installation, re-encrypts the key store with
- * it and writes it to {@code tls/keystore-password.xml} (owner-only), which server.xml includes;
- * Liberty picks the new password up at once. A key store of the owner's own
- * ({@code PLUGHOME_TLS_KEYSTORE} elsewhere, or {@code PLUGHOME_TLS_KEYSTORE_PASSWORD} set) is
- * left alone.</li>
- * </ul>
+ * The data directory is the owner's alone: at every start it, PlugHome's files in it
+ * ({@code plughome.*}: the H2 database) and its folders ({@code tls}, {@code backups},
+ * {@code diagnostics}, {@code firmware}) are made owner-only, so an installation from before this
+ * is corrected; files made later are protected by their folder (nobody else may enter it).
  */
 @ApplicationScoped
 public class DataFiles {
 
     private static final Logger LOG = Logger.getLogger(DataFiles.class.getName());
 
-    /** The password server.xml gives a key store Liberty makes before PlugHome has drawn one. */
-    static final String BUILT_IN_PASSWORD = "plughome-tls";
-    static final String PASSWORD_FILE = "keystore-password.xml";
-
     @Inject
     @ConfigProperty(name = "plughome.data.dir", defaultValue = "./data")
     String dataDir;
-
-    @Inject
-    @ConfigProperty(name = "plughome.tls.keystore")
-    Optional<String> keystore;
-
-    @Inject
-    @ConfigProperty(name = "plughome.https.port", defaultValue = "8443")
-    int httpsPort;
-
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService executor;
 
     void started(@Observes StartupListener.Started started) {
         Path data = Path.of(dataDir).toAbsolutePath().normalize();
@@ -75,16 +36,6 @@ public class DataFiles {
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not make the data directory " + data + " owner-only: " + e.getMessage(), e);
-        }
-        if (httpsPort >= 0 && ownKeyStore(data).isPresent()) {
-            lookAtKeyStore(data, 30);
-        }
-    }
-
-    /** Liberty makes a missing key store when TLS starts, which may be just after this: looks every 2 s for a minute. */
-    private void lookAtKeyStore(Path data, int triesLeft) {
-        if (!secureKeyStore(data) && triesLeft > 1) {
-            executor.schedule(() -> lookAtKeyStore(data, triesLeft - 1), 2, TimeUnit.SECONDS);
         }
     }
 
@@ -108,91 +59,4 @@ public class DataFiles {
         return changed;
     }
 
-    /** The key store PlugHome owns: the default one in the data directory, with no password set by the owner. */
-    private Optional<Path> ownKeyStore(Path data) {
-        Path standard = data.resolve("tls").resolve("plughome.p12");
-        Path configured = keystore.map(k -> Path.of(k).toAbsolutePath().normalize()).orElse(standard);
-        boolean ownPassword = System.getenv("PLUGHOME_TLS_KEYSTORE_PASSWORD") != null
-                || System.getProperty("plughome.tls.keystore.password") != null;
-        return configured.equals(standard) && !ownPassword ? Optional.of(standard) : Optional.empty();
-    }
-
-    /** True when there is nothing (more) to do: the key store has its own password, or is the owner's. */
-    boolean secureKeyStore(Path data) {
-        Path store = ownKeyStore(data).orElse(null);
-        if (store == null) {
-            return true;
-        }
-        if (!Files.isRegularFile(store)) {
-            return false; // not made yet
-        }
-        try {
-            if (!opens(store, BUILT_IN_PASSWORD)) {
-                return true; // it has its own password already
-            }
-            String password = newPassword();
-            rekey(store, BUILT_IN_PASSWORD, password);
-            Path file = store.resolveSibling(PASSWORD_FILE);
-            Path part = Files.createTempFile(store.getParent(), ".password-", ".part");
-            Files.writeString(part, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- Written by PlugHome on first"
-                    + " start: this installation's key store password. Keep it with the key store. -->\n<server>\n"
-                    + "  <variable name=\"plughome.tls.generated.password\" value=\"" + password + "\"/>\n</server>\n",
-                    StandardCharsets.UTF_8);
-            Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            OwnerOnly.restrict(file);
-            LOG.info("The TLS key store " + store + " has a password of its own now (" + file + ")");
-            return true;
-        } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not give the TLS key store " + store + " a password of its own: "
-                    + e.getMessage(), e);
-            return true;
-        }
-    }
-
-    static boolean opens(Path store, String password) throws IOException, GeneralSecurityException {
-        try (InputStream in = Files.newInputStream(store)) {
-            KeyStore.getInstance("PKCS12").load(in, password.toCharArray());
-            return true;
-        } catch (IOException e) {
-            if (e.getCause() instanceof java.security.UnrecoverableKeyException) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
-    /** Re-encrypts a PKCS#12 key store and its keys with a new password, replacing the file at once. */
-    static void rekey(Path store, String oldPassword, String newPassword) throws IOException, GeneralSecurityException {
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            keys.load(in, oldPassword.toCharArray());
-        }
-        KeyStore copy = KeyStore.getInstance("PKCS12");
-        copy.load(null, null);
-        for (String alias : Collections.list(keys.aliases())) {
-            if (keys.isKeyEntry(alias)) {
-                Key key = keys.getKey(alias, oldPassword.toCharArray());
-                Certificate[] chain = keys.getCertificateChain(alias);
-                copy.setKeyEntry(alias, key, newPassword.toCharArray(), chain);
-            } else {
-                copy.setCertificateEntry(alias, keys.getCertificate(alias));
-            }
-        }
-        Path part = Files.createTempFile(store.getParent(), ".keystore-", ".part");
-        try {
-            try (OutputStream out = Files.newOutputStream(part)) {
-                copy.store(out, newPassword.toCharArray());
-            }
-            Files.move(part, store, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(part);
-        }
-        OwnerOnly.restrict(store);
-    }
-
-    static String newPassword() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 }

@@ -310,7 +310,8 @@ class ChargerFilesIT {
         // the quota: 15 MB kept, then another 16 MB would pass 30 MB in all
         byte[] image = new byte[15 * 1024 * 1024];
         HttpResponse<byte[]> first = http(HttpRequest.newBuilder(URI.create(base + "/api/v1/firmware?name=quota.bin"))
-                .header("Authorization", "Bearer " + ADMIN_TOKEN).POST(HttpRequest.BodyPublishers.ofByteArray(image)));
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(image)));
         assertEquals(201, first.statusCode(), new String(first.body(), StandardCharsets.UTF_8));
         long firstId = json(first.body()).getJsonNumber("id").longValue();
         try {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -44,7 +45,8 @@ public class InputChecks implements ContainerRequestFilter, ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException, WebApplicationException {
-        if (!isJson(context.getMediaType())) {
+        if (!isJson(context.getMediaType()) || InputStream.class.isAssignableFrom(context.getType())) {
+            // a file upload (read as a stream by its resource) is not JSON, whatever type it claims
             return context.proceed();
         }
         byte[] body = context.getInputStream().readNBytes(MAX_JSON_BYTES + 1);
