@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -76,7 +77,7 @@ public class TlsCheck {
         }
         Path data = Path.of(dataDir).toAbsolutePath().normalize();
         if (ownKeyStore(data).isPresent()) {
-            lookAtKeyStore(data, 30);
+            executor.execute(() -> lookAtKeyStore(data, 30));
         }
     }
 
@@ -119,6 +120,16 @@ public class TlsCheck {
                     StandardCharsets.UTF_8);
             Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             OwnerOnly.restrict(file);
+            if (!libertyRead(password)) {
+                // Liberty resolves the include's location early: a data directory set in a
+                // configDropins file is not known then. Undo rather than leave a key store it cannot open.
+                rekey(store, password, BUILT_IN_PASSWORD);
+                Files.deleteIfExists(file);
+                LOG.warning("Liberty did not read " + file + ", so the TLS key store keeps its built-in password;"
+                        + " set PLUGHOME_DATA_DIR as an environment variable (or -Dplughome.data.dir) to give it one"
+                        + " of its own");
+                return true;
+            }
             LOG.info("The TLS key store " + store + " has a password of its own now (" + file + ")");
             return true;
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
@@ -126,6 +137,24 @@ public class TlsCheck {
                     + e.getMessage(), e);
             return true;
         }
+    }
+
+    /** Whether Liberty took the new password from the included file (it reloads it within seconds). */
+    private static boolean libertyRead(String password) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            if (password.equals(ConfigProvider.getConfig().getOptionalValue("plughome.tls.generated.password",
+                    String.class).orElse(null))) {
+                return true;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     static boolean opens(Path store, String password) throws IOException, GeneralSecurityException {
