@@ -290,9 +290,9 @@ class ChargerFilesIT {
             assertEquals(413, chunked.status(), chunked.body());
             assertTrue(chunked.body().contains("PLUGHOME_MAX_FILE_MB"), chunked.body());
 
-            // a declared length over the limit: refused before a byte of the body is read
+            // a declared length over the limit: refused at once, after the first megabyte of the 260 sent
             io.plughome.testsupport.RawHttp.Response declared = sendWhileReading("PUT " + path + "big.log HTTP/1.1\r\n"
-                    + "Host: localhost\r\nContent-Length: " + 260L * 1024 * 1024 + "\r\n\r\n", 0, false);
+                    + "Host: localhost\r\nContent-Length: " + 260L * 1024 * 1024 + "\r\n\r\n", 1024 * 1024, false);
             assertEquals(413, declared.status(), declared.body());
 
             assertEquals(List.of(), filesIn(folder), "nothing of the refused uploads is kept, not even a part file");
@@ -317,7 +317,8 @@ class ChargerFilesIT {
         try {
             io.plughome.testsupport.RawHttp.Response full = sendWhileReading("POST /api/v1/firmware?name=more.bin"
                     + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ADMIN_TOKEN + "\r\nContent-Type:"
-                    + " application/octet-stream\r\nContent-Length: " + 16L * 1024 * 1024 + "\r\n\r\n", 0, false);
+                    + " application/octet-stream\r\nContent-Length: " + 16L * 1024 * 1024 + "\r\n\r\n", 1024 * 1024,
+                    false);
             assertEquals(507, full.status(), full.body());
             assertTrue(full.body().contains("PLUGHOME_FILES_QUOTA_MB"), full.body());
             // the same without a declared length: refused as it passes the quota, nothing kept

@@ -70,9 +70,9 @@ public class FirmwareResource {
             files.admit(length == null ? -1 : length); // refused before a byte is read when it cannot fit
             file = files.saveFirmware(Params.blankToNull(name), body);
         } catch (FileTooLarge e) {
-            throw ApiError.exception(Response.Status.REQUEST_ENTITY_TOO_LARGE, "TooLarge", e.getMessage());
+            throw refusal(413, "TooLarge", e.getMessage());
         } catch (QuotaFull e) {
-            throw ApiError.exception(507, "InsufficientStorage", e.getMessage());
+            throw refusal(507, "InsufficientStorage", e.getMessage());
         }
         if (file.sizeBytes() == 0) {
             files.delete(file);
@@ -82,6 +82,15 @@ public class FirmwareResource {
                 file.sizeBytes(), "sha256", file.sha256()), Outcome.ACCEPTED, null, null);
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(file.id())).build())
                 .entity(FileViews.FileView.of(file)).build();
+    }
+
+    /**
+     * A refused upload, answered without reading the rest of its body: the connection closes
+     * after it (the server would otherwise read, and drop, all of what the client still sends).
+     */
+    private static jakarta.ws.rs.WebApplicationException refusal(int status, String error, String message) {
+        return new jakarta.ws.rs.WebApplicationException(message, Response.fromResponse(ApiError.response(status, error,
+                message)).header("Connection", "close").build());
     }
 
     @GET
