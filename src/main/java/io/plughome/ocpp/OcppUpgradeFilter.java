@@ -1,20 +1,21 @@
 package io.plughome.ocpp;
 
 import io.plughome.charger.ChargerLogins;
-import io.plughome.platform.JsonErrors;
 import io.plughome.files.ChargerAddresses;
+import io.plughome.platform.ClientAddresses;
+import io.plughome.platform.ForwardedChain;
+import io.plughome.platform.JsonErrors;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import io.plughome.platform.ClientAddresses;
-import io.plughome.platform.ForwardedChain;
+import jakarta.servlet.http.HttpSession;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -123,7 +124,7 @@ public class OcppUpgradeFilter extends HttpFilter {
         try {
             container.upgradeHttpToWebSocket(request, response, endpoint(), Map.of(OcppEndpoint.PATH_PARAM, chargerId));
             // The container opens an HTTP session for the upgrade; a charger has no use for one.
-            jakarta.servlet.http.HttpSession session = request.getSession(false);
+            HttpSession session = request.getSession(false);
             if (session != null) {
                 session.invalidate();
             }

