@@ -86,13 +86,21 @@ public class MqttBridge {
     }
 
     /** The Home Assistant entities of a charger, as component/key (see {@link #publishDiscovery}). */
-    static final List<String> ENTITIES = List.of("sensor/status", "sensor/power", "sensor/current",
+    public static final List<String> ENTITIES = List.of("sensor/status", "sensor/power", "sensor/current",
             "sensor/session_energy", "sensor/total_energy", "sensor/fault", "switch/charge", "number/max_current",
-            "button/override");
+            "button/override", "button/stop");
+
+    /** What the status sensor can show (Home Assistant's enum sensor needs every value listed). */
+    static final List<String> STATUS_OPTIONS = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(io.plughome.charger.ConnectorState.values()).map(Enum::name),
+            java.util.stream.Stream.of("Unknown")).toList();
+
+    /** Home Assistant's number entity: this state payload resets it to "unknown" (no limit set). */
+    static final String NO_LIMIT = "None";
 
     /** A charger's retained state topics under its base (connectors' come on top, see {@link #publishState}). */
     static final List<String> STATE_TOPICS = List.of("availability", "online", "status", "fault", "power", "current",
-            "session_energy", "total_energy", "charging", "current_limit", "session");
+            "session_energy", "total_energy", "charging", "paused", "current_limit", "effective_limit", "session");
 
     @Inject
     MqttConfig config;
@@ -133,6 +141,9 @@ public class MqttBridge {
     @Inject
     Clock clock;
 
+    @Inject
+    io.plughome.files.FilesConfig files;
+
     @Resource
     ManagedScheduledExecutorService executor;
 
@@ -151,6 +162,9 @@ public class MqttBridge {
     private final Map<String, String> sent = new ConcurrentHashMap<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final java.util.Set<String> dirty = ConcurrentHashMap.newKeySet();
+    /** Topic level -> charger id, for the command topics (see {@link MqttNames#segment}). */
+    private final Map<String, String> idsBySegment = new ConcurrentHashMap<>();
+    volatile String configurationUrl;
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private volatile String lastError;
@@ -292,6 +306,24 @@ public class MqttBridge {
         });
     }
 
+    /** A pause, limit or override changed: the charger's switch and number follow. */
+    void on(@Observes(during = TransactionPhase.AFTER_SUCCESS) io.plughome.smart.RulesChanged changed) {
+        if (client == null || changed.chargerId() == null) {
+            return;
+        }
+        String id = changed.chargerId();
+        if (dirty.add(id)) {
+            executor.execute(() -> {
+                dirty.remove(id);
+                try {
+                    publishState(id);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.FINE, "MQTT: state of " + id + " not published", e);
+                }
+            });
+        }
+    }
+
     /**
      * A removed charger leaves Home Assistant: an empty retained message on each of its discovery
      * topics removes the entity (and the device with its last entity), and empty ones on its state
@@ -299,10 +331,8 @@ public class MqttBridge {
      * gets them when it is back.
      */
     void clear(String id) {
-        String node = node(id);
-        for (String entity : ENTITIES) {
-            publish(config.discoveryPrefix() + "/" + entity.replace("/", "/" + node + "/") + "/config", "", true);
-        }
+        clearDiscovery(node(id));
+        clearLegacyDiscovery(id);
         String base = base(id);
         java.util.Set<String> topics = new java.util.TreeSet<>();
         for (String t : STATE_TOPICS) {
@@ -322,12 +352,39 @@ public class MqttBridge {
         dirty.remove(id);
     }
 
-    private static String node(String chargerId) {
-        return "plughome_" + chargerId.replaceAll("[^A-Za-z0-9_-]", "_");
+    private void clearDiscovery(String node) {
+        for (String entity : ENTITIES) {
+            publish(config.discoveryPrefix() + "/" + entity.replace("/", "/" + node + "/") + "/config", "", true);
+        }
     }
 
+    /** Entities an earlier build published under a squashed node id are removed from Home Assistant. */
+    private void clearLegacyDiscovery(String id) {
+        String legacy = MqttNames.legacyNode(id);
+        if (!legacy.equals(node(id))) {
+            clearDiscovery(legacy);
+        }
+    }
+
+    private static String node(String chargerId) {
+        return MqttNames.node(chargerId);
+    }
+
+    /** The charger's topics: {@code <prefix>/<segment>} (its id when that is plain, see {@link MqttNames}). */
     String base(String chargerId) {
-        return config.topicPrefix() + "/" + chargerId;
+        String segment = MqttNames.segment(chargerId);
+        idsBySegment.put(segment, chargerId);
+        return config.topicPrefix() + "/" + segment;
+    }
+
+    /** The charger a command topic's level names, if any. */
+    private Optional<String> chargerOf(String segment) {
+        String known = idsBySegment.get(segment);
+        if (known != null && chargers.byId(known).isPresent()) {
+            return Optional.of(known);
+        }
+        return chargers.all(0, 100_000).stream().map(Charger::id).filter(id -> MqttNames.segment(id).equals(segment))
+                .findFirst();
     }
 
     /** The state topics of one charger, retained so a new subscriber has the present values. */
@@ -343,7 +400,7 @@ public class MqttBridge {
         Connector first = connectors.stream().filter(c -> c.connectorId() != 0).findFirst().orElse(null);
         publish(base + "/availability", online ? ONLINE : OFFLINE, true);
         publish(base + "/online", Boolean.toString(online), true);
-        publish(base + "/status", first == null || first.status() == null ? "Unknown" : first.status(), true);
+        publish(base + "/status", statusOf(first == null ? null : first.status()), true);
         String fault = connectors.stream().map(Connector::errorCode).filter(e -> e != null && !"NoError".equals(e))
                 .findFirst().orElse("NoError");
         publish(base + "/fault", fault, true);
@@ -351,9 +408,13 @@ public class MqttBridge {
         publish(base + "/current", number(session.map(ChargingSession::currentA).orElse(0.0)), true);
         publish(base + "/session_energy", kwh(session.map(ChargingSession::energyWh).orElse(0L)), true);
         publish(base + "/total_energy", kwh(sessions.totalEnergyWh(id)), true);
-        publish(base + "/charging", session.isPresent() ? "ON" : "OFF", true);
+        boolean paused = rules.rules(id).paused();
+        publish(base + "/charging", session.isPresent() && !paused ? "ON" : "OFF", true);
+        publish(base + "/paused", Boolean.toString(paused), true);
+        Limit own = rules.rules(id).limit();
+        publish(base + "/current_limit", own == null ? NO_LIMIT : number(own.amps(smartSupply())), true);
         Effective effective = smart.effective(id);
-        publish(base + "/current_limit", effective == null || effective.limit() == null ? ""
+        publish(base + "/effective_limit", effective == null || effective.limit() == null ? NO_LIMIT
                 : number(effective.limit().amps(smartSupply())), true);
         publish(base + "/session", session.map(s -> Json.createObjectBuilder().add("transactionId", s.transactionId())
                 .add("connectorId", s.connectorId()).add("idTag", s.idTag() == null ? "" : s.idTag())
@@ -364,9 +425,14 @@ public class MqttBridge {
                 continue;
             }
             String cb = base + "/connector/" + c.connectorId();
-            publish(cb + "/status", c.status() == null ? "Unknown" : c.status(), true);
+            publish(cb + "/status", statusOf(c.status()), true);
             publish(cb + "/fault", c.errorCode() == null ? "NoError" : c.errorCode(), true);
         }
+    }
+
+    /** A connector state Home Assistant's enum sensor knows ({@link #STATUS_OPTIONS}). */
+    static String statusOf(String status) {
+        return status != null && STATUS_OPTIONS.contains(status) ? status : "Unknown";
     }
 
     private io.plughome.smart.Electrical smartSupply() {
@@ -382,13 +448,26 @@ public class MqttBridge {
         return String.format(java.util.Locale.ROOT, "%.3f", (wh == null ? 0 : wh) / 1000.0);
     }
 
-    /** Home Assistant discovery for one charger: a device with its sensors, switch, number and button. */
+    /**
+     * Home Assistant discovery for one charger: a device with its sensors, switch, number and
+     * buttons, in the form Home Assistant 2025.10 and later take without warnings
+     * ({@code default_entity_id}, {@code origin}, entity categories, an enum status). Only total
+     * energy is offered to the Energy dashboard: session energy starts again at 0 with every
+     * session, so it has no state class (it would count the same energy twice).
+     */
     void publishDiscovery(String id) {
         Optional<Charger> found = chargers.byId(id);
         if (found.isEmpty()) {
             return;
         }
-        Charger c = found.get();
+        for (Map.Entry<String, jakarta.json.JsonObject> e : discoveryPayloads(found.get()).entrySet()) {
+            publish(e.getKey(), e.getValue().toString(), true);
+        }
+    }
+
+    /** Discovery topic -> config payload, for every entity of one charger. */
+    Map<String, jakarta.json.JsonObject> discoveryPayloads(Charger c) {
+        String id = c.id();
         String node = node(id);
         String base = base(id);
         JsonObjectBuilder device = Json.createObjectBuilder().add("identifiers", Json.createArrayBuilder().add(node))
@@ -397,46 +476,94 @@ public class MqttBridge {
         if (c.serialNumber() != null) {
             device.add("serial_number", c.serialNumber());
         }
-        var deviceJson = device.build();
-        discovery("sensor", node, "status", "Status", base + "/status", deviceJson, base, e -> e.add("icon", "mdi:ev-station"));
-        discovery("sensor", node, "power", "Power", base + "/power", deviceJson, base,
+        String configuration = configurationUrl();
+        if (configuration != null) {
+            device.add("configuration_url", configuration);
+        }
+        Discovery d = new Discovery(node, base, device.build(), new LinkedHashMap<>());
+        d.entity("sensor", "status", "Status", base + "/status", e -> e.add("icon", "mdi:ev-station")
+                .add("device_class", "enum").add("options", Json.createArrayBuilder(STATUS_OPTIONS)));
+        d.entity("sensor", "power", "Power", base + "/power",
                 e -> e.add("device_class", "power").add("unit_of_measurement", "W").add("state_class", "measurement"));
-        discovery("sensor", node, "current", "Current", base + "/current", deviceJson, base,
+        d.entity("sensor", "current", "Current", base + "/current",
                 e -> e.add("device_class", "current").add("unit_of_measurement", "A").add("state_class", "measurement"));
-        discovery("sensor", node, "session_energy", "Session energy", base + "/session_energy", deviceJson, base,
+        d.entity("sensor", "session_energy", "Session energy", base + "/session_energy",
+                e -> e.add("device_class", "energy").add("unit_of_measurement", "kWh"));
+        d.entity("sensor", "total_energy", "Total energy", base + "/total_energy",
                 e -> e.add("device_class", "energy").add("unit_of_measurement", "kWh")
                         .add("state_class", "total_increasing"));
-        discovery("sensor", node, "total_energy", "Total energy", base + "/total_energy", deviceJson, base,
-                e -> e.add("device_class", "energy").add("unit_of_measurement", "kWh")
-                        .add("state_class", "total_increasing"));
-        discovery("sensor", node, "fault", "Fault", base + "/fault", deviceJson, base, e -> e.add("icon", "mdi:alert"));
-        discovery("switch", node, "charge", "Charging", base + "/charging", deviceJson, base,
+        d.entity("sensor", "fault", "Fault", base + "/fault",
+                e -> e.add("icon", "mdi:alert").add("entity_category", "diagnostic"));
+        d.entity("switch", "charge", "Charging", base + "/charging",
                 e -> e.add("command_topic", base + "/set/charge").add("payload_on", "ON").add("payload_off", "OFF"));
-        discovery("number", node, "max_current", "Max current", base + "/current_limit", deviceJson, base,
+        d.entity("number", "max_current", "Max current", base + "/current_limit",
                 e -> e.add("command_topic", base + "/set/current_limit").add("min", 0).add("max", 80).add("step", 1)
-                        .add("mode", "box").add("unit_of_measurement", "A").add("device_class", "current"));
-        discovery("button", node, "override", "Charge now", null, deviceJson, base,
+                        .add("mode", "box").add("unit_of_measurement", "A").add("device_class", "current")
+                        .add("payload_reset", NO_LIMIT).add("entity_category", "config"));
+        d.entity("button", "override", "Charge now", null,
                 e -> e.add("command_topic", base + "/set/override").add("payload_press", "PRESS"));
+        d.entity("button", "stop", "Stop charging", null,
+                e -> e.add("command_topic", base + "/set/stop").add("payload_press", "PRESS"));
+        return d.payloads();
     }
 
     private static String text(String s) {
         return s == null ? "" : s;
     }
 
-    private void discovery(String component, String node, String key, String name, String stateTopic,
-            jakarta.json.JsonObject device, String base, java.util.function.Consumer<JsonObjectBuilder> extra) {
-        JsonObjectBuilder entity = Json.createObjectBuilder().add("name", name).add("unique_id", node + "_" + key)
-                .add("object_id", node + "_" + key).add("device", device)
-                .add("availability", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("topic", base + "/availability"))
-                        .add(Json.createObjectBuilder().add("topic", config.topicPrefix() + "/status")))
-                .add("availability_mode", "all");
-        if (stateTopic != null) {
-            entity.add("state_topic", stateTopic);
+    /** One charger's discovery payloads as they are made. */
+    private final class Discovery {
+        private final String node;
+        private final String base;
+        private final jakarta.json.JsonObject device;
+        private final Map<String, jakarta.json.JsonObject> payloads;
+
+        Discovery(String node, String base, jakarta.json.JsonObject device, Map<String, jakarta.json.JsonObject> out) {
+            this.node = node;
+            this.base = base;
+            this.device = device;
+            this.payloads = out;
         }
-        extra.accept(entity);
-        publish(config.discoveryPrefix() + "/" + component + "/" + node + "/" + key + "/config",
-                entity.build().toString(), true);
+
+        void entity(String component, String key, String name, String stateTopic,
+                java.util.function.Consumer<JsonObjectBuilder> extra) {
+            JsonObjectBuilder entity = Json.createObjectBuilder().add("name", name).add("unique_id", node + "_" + key)
+                    .add("default_entity_id", MqttNames.entityId(component, node, key)).add("device", device)
+                    .add("origin", Json.createObjectBuilder().add("name", "PlugHome")
+                            .add("sw_version", io.plughome.platform.Build.version()))
+                    .add("availability", Json.createArrayBuilder()
+                            .add(Json.createObjectBuilder().add("topic", base + "/availability"))
+                            .add(Json.createObjectBuilder().add("topic", config.topicPrefix() + "/status")))
+                    .add("availability_mode", "all");
+            if (stateTopic != null) {
+                entity.add("state_topic", stateTopic);
+            }
+            extra.accept(entity);
+            payloads.put(config.discoveryPrefix() + "/" + component + "/" + node + "/" + key + "/config",
+                    entity.build());
+        }
+
+        Map<String, jakarta.json.JsonObject> payloads() {
+            return payloads;
+        }
+    }
+
+    /**
+     * Where Home Assistant's "visit" link on the device points: PLUGHOME_PUBLIC_URL, or this box's
+     * first LAN address on the HTTP port; null when neither is known.
+     */
+    private String configurationUrl() {
+        String known = configurationUrl;
+        if (known != null) {
+            return known.isEmpty() ? null : known;
+        }
+        String url = files.publicUrl().map(u -> u + "/").orElseGet(() -> {
+            String port = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                    .getOptionalValue("port", String.class).orElse("8080");
+            return io.plughome.platform.LanAddresses.first().map(a -> "http://" + a + ":" + port + "/").orElse("");
+        });
+        configurationUrl = url;
+        return url.isEmpty() ? null : url;
     }
 
     /** Discovery and state of every charger (on connecting, and when Home Assistant comes back). */
@@ -444,6 +571,7 @@ public class MqttBridge {
         sent.clear();
         for (Charger c : chargers.all(0, 100_000)) {
             try {
+                clearLegacyDiscovery(c.id());
                 publishDiscovery(c.id());
                 publishState(c.id());
             } catch (RuntimeException e) {
@@ -522,21 +650,25 @@ public class MqttBridge {
         if (set <= 0) {
             return;
         }
-        String id = rest.substring(0, set);
+        String segment = rest.substring(0, set);
         String name = rest.substring(set + 5);
         String value = payload.trim();
-        if (chargers.byId(id).isEmpty()) {
-            result(id, name, "Error", "Unknown charger " + id);
+        Optional<String> charger = chargerOf(segment);
+        if (charger.isEmpty()) {
+            publish(config.topicPrefix() + "/" + segment + "/result", Json.createObjectBuilder().add("command", name)
+                    .add("status", "Error").add("message", "Unknown charger " + segment)
+                    .add("at", clock.instant().toString()).build().toString(), false);
             return;
         }
+        String id = charger.get();
         switch (name) {
             case "start" -> start(id, name, value);
             case "stop" -> stop(id, name);
             case "charge" -> {
                 if (value.equalsIgnoreCase("ON")) {
-                    start(id, name, "");
+                    chargeOn(id, name);
                 } else if (value.equalsIgnoreCase("OFF")) {
-                    stop(id, name);
+                    chargeOff(id, name);
                 } else {
                     result(id, name, "Error", "charge takes ON or OFF, not '" + value + "'");
                 }
@@ -551,6 +683,34 @@ public class MqttBridge {
             default -> result(id, name, "Error", "Unknown command " + name
                     + "; known: start, stop, charge, current_limit, override");
         }
+    }
+
+    /**
+     * The charge switch on: a paused session goes on; with no session, one starts with the owner's
+     * default idTag (PLUGHOME_REMOTE_ID_TAG).
+     */
+    private void chargeOn(String id, String name) {
+        boolean resumed = rules.setPaused(id, false);
+        if (resumed) {
+            audit.record(ACTOR, id, "Resume", Map.of("via", "mqtt"), Outcome.ACCEPTED, null, null);
+        }
+        if (sessions.activeOn(id).isPresent()) {
+            result(id, name, "Accepted", resumed ? null : "already charging");
+        } else {
+            start(id, name, "");
+        }
+    }
+
+    /** The charge switch off: the session pauses at 0 A (the car stays plugged in); stop ends it. */
+    private void chargeOff(String id, String name) {
+        if (sessions.activeOn(id).isEmpty()) {
+            result(id, name, "Accepted", "not charging");
+            return;
+        }
+        if (rules.setPaused(id, true)) {
+            audit.record(ACTOR, id, "Pause", Map.of("via", "mqtt"), Outcome.ACCEPTED, null, null);
+        }
+        result(id, name, "Accepted", null);
     }
 
     private void start(String id, String name, String idTag) {
@@ -574,7 +734,7 @@ public class MqttBridge {
 
     private void limit(String id, String name, String value) {
         Limit limit;
-        if (value.isEmpty() || value.equalsIgnoreCase("none")) {
+        if (value.isEmpty() || value.equalsIgnoreCase(NO_LIMIT)) {
             limit = null;
         } else {
             double amps;

@@ -29,6 +29,8 @@ public class ChargerRules {
     private boolean overrideSet;
     @Column(name = "override_until")
     private Instant overrideUntil;
+    @Column(name = "paused")
+    private boolean paused;
     @Column(name = "profile_purpose")
     private String profilePurpose;
     @Column(name = "profile_per_connector")
@@ -84,6 +86,16 @@ public class ChargerRules {
     public void override(ChargeOverride override, Instant now) {
         overrideSet = override != null;
         overrideUntil = override == null ? null : override.until();
+        updatedAt = now;
+    }
+
+    /** Whether the owner paused charging (held at 0 until resumed or until the session ends). */
+    public boolean paused() {
+        return paused;
+    }
+
+    public void paused(boolean paused, Instant now) {
+        this.paused = paused;
         updatedAt = now;
     }
 

@@ -16,7 +16,9 @@ public record Effective(Limit limit, Reason reason, boolean overridden) {
         /** Its share of the site limit (smaller than its own limit, if it has one). */
         SITE_SHARE,
         /** Outside every allowed charging window: paused at 0. */
-        OUTSIDE_WINDOWS
+        OUTSIDE_WINDOWS,
+        /** The owner paused it (Home Assistant's charge switch, or the API): held at 0. */
+        PAUSED
     }
 
     public static final Effective UNLIMITED = new Effective(null, Reason.NONE, false);

@@ -11,6 +11,8 @@ import java.time.ZoneId;
  * instant is what the charger is held to at that instant.
  *
  * <ol>
+ * <li>Paused by the owner, the limit is 0, whatever else holds (an override lifts schedules, not a
+ * pause).</li>
  * <li>Outside every allowed window (when the charger has windows), and with no active override,
  * the limit is 0: charging pauses, the session stays open.</li>
  * <li>Otherwise the smaller of the charger's own limit and its site share holds (either may be
@@ -26,6 +28,10 @@ public final class LimitPolicy {
     }
 
     public static Effective effective(Rules rules, Double siteShareA, Instant now, ZoneId zone, Electrical supply) {
+        if (rules.paused()) {
+            RateUnit unit = rules.limit() == null ? RateUnit.A : rules.limit().unit();
+            return new Effective(new Limit(0, unit), Effective.Reason.PAUSED, false);
+        }
         boolean inWindow = inWindow(rules, now, zone);
         boolean overrideActive = rules.override() != null && rules.override().activeAt(now);
         if (!inWindow && !overrideActive) {

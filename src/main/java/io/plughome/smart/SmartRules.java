@@ -108,11 +108,39 @@ public class SmartRules {
         return true;
     }
 
-    /** A session on the charger ended: an override "until the session ends" ends with it. */
+    /**
+     * Pauses (true) or resumes (false) a charger: paused, it is held at 0 with its session open,
+     * until resumed or until the session ends. Answers whether anything changed.
+     */
+    public boolean setPaused(String chargerId, boolean paused) {
+        ChargerRules rules = rulesRow(chargerId);
+        if (rules.paused() == paused) {
+            return false;
+        }
+        rules.paused(paused, clock.instant());
+        changed.fire(new RulesChanged(chargerId, true));
+        return true;
+    }
+
+    /**
+     * A session on the charger ended: an override "until the session ends" ends with it, and so
+     * does a pause (the next car charges as usual).
+     */
     public void sessionEnded(String chargerId) {
         ChargerRules rules = em.find(ChargerRules.class, chargerId);
-        if (rules != null && rules.override() != null && rules.override().untilSessionEnds()) {
+        if (rules == null) {
+            return;
+        }
+        boolean change = false;
+        if (rules.override() != null && rules.override().untilSessionEnds()) {
             rules.override(null, clock.instant());
+            change = true;
+        }
+        if (rules.paused()) {
+            rules.paused(false, clock.instant());
+            change = true;
+        }
+        if (change) {
             changed.fire(new RulesChanged(chargerId, true));
         }
     }
@@ -186,7 +214,7 @@ public class SmartRules {
 
     private static Rules rulesOf(ChargerRules stored, List<Window> windows) {
         return stored == null ? new Rules(null, windows, null)
-                : new Rules(stored.limit(), windows, stored.override());
+                : new Rules(stored.limit(), windows, stored.override(), stored.paused());
     }
 
     private List<Window> windowsOf(String chargerId) {

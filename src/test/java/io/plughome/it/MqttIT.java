@@ -4,6 +4,8 @@ import static io.plughome.testsupport.TestServer.ADMIN_TOKEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.plughome.automation.HaDiscoverySchema;
+import io.plughome.automation.MqttNames;
 import io.plughome.simulator.SimulatedCharger;
 import io.plughome.testsupport.ChargePointSimulator.Version;
 import io.plughome.testsupport.TestServer;
@@ -96,7 +98,7 @@ class MqttIT {
         String id = TestServer.uniqueId("MQTT-" + version.name());
         String prefix = "plughome-" + suffix();
         String discovery = "homeassistant-" + suffix();
-        String node = "plughome_" + id.replaceAll("[^A-Za-z0-9_-]", "_");
+        String node = MqttNames.node(id);
         String base = prefix + "/" + id;
         // Only this charger's topics (and the bridge's status, and Home Assistant's): the broker keeps the
         // retained topics of every charger of the suite, too many to take at once.
@@ -121,7 +123,7 @@ class MqttIT {
             assertEquals("total_increasing", total.getString("state_class"));
             assertEquals("kWh", total.getString("unit_of_measurement"));
             JsonObject session = json(ha.await(discovery + "/sensor/" + node + "/session_energy/config", t -> true, "s"));
-            assertEquals("total_increasing", session.getString("state_class"));
+            assertTrue(!session.containsKey("state_class"), "session energy is not for the Energy dashboard");
             assertEquals(base + "/set/charge", json(ha.await(discovery + "/switch/" + node + "/charge/config",
                     t -> true, "the switch")).getString("command_topic"));
             assertEquals(base + "/set/current_limit", json(ha.await(discovery + "/number/" + node
@@ -129,6 +131,8 @@ class MqttIT {
             assertEquals(base + "/set/override", json(ha.await(discovery + "/button/" + node + "/override/config",
                     t -> true, "the button")).getString("command_topic"));
             ha.await(discovery + "/sensor/" + node + "/fault/config", t -> true, "the fault sensor");
+            ha.await(discovery + "/button/" + node + "/stop/config", t -> true, "the stop button");
+            schemaClean(ha, discovery, node);
 
             // State, live.
             ha.await(base + "/availability", "online"::equals, "online");
@@ -144,12 +148,27 @@ class MqttIT {
             ha.await(base + "/result", t -> t.contains("current_limit") && t.contains("Accepted"), "the limit's result");
             ha.await(base + "/current", t -> Math.abs(number(t) - 9.8) < 0.01, "the current following 10 A");
             ha.await(base + "/current_limit", t -> number(t) == 10, "the limit state");
+            // The switch pauses (0 A, the session stays open) and resumes; the stop button ends the session.
             ha.publish(base + "/set/charge", "OFF", false);
-            ha.await(base + "/result", t -> t.contains("\"charge\"") && t.contains("Accepted"), "the stop's result");
+            ha.await(base + "/result", t -> t.contains("\"charge\"") && t.contains("Accepted"), "the pause's result");
+            ha.await(base + "/charging", "OFF"::equals, "the switch off");
+            ha.await(base + "/paused", "true"::equals, "paused");
+            ha.await(base + "/current", t -> number(t) == 0, "no current while paused");
+            assertTrue(TestServer.get("/api/v1/chargers/" + id + "/limits", ADMIN_TOKEN).json().getBoolean("paused"));
+            assertTrue(ha.latest.get(base + "/session").contains("transactionId"), "the session is still open");
+            ha.publish(base + "/set/charge", "ON", false);
+            ha.await(base + "/charging", "ON"::equals, "the switch on again");
+            ha.await(base + "/current", t -> Math.abs(number(t) - 9.8) < 0.01, "charging again at 10 A");
+            ha.publish(base + "/set/stop", "PRESS", false);
+            ha.await(base + "/result", t -> t.contains("\"stop\"") && t.contains("Accepted"), "the stop's result");
             ha.await(base + "/charging", "OFF"::equals, "the switch off");
             ha.await(base + "/status", "Finishing"::equals, "Finishing");
+            // Removing the limit resets Home Assistant's number (an empty state would be ignored).
+            ha.publish(base + "/set/current_limit", "None", false);
+            ha.await(base + "/current_limit", "None"::equals, "the limit's reset value");
             String audit = TestServer.get("/api/v1/audit?actor=mqtt&chargerId=" + id, ADMIN_TOKEN).body();
-            assertTrue(audit.contains("SetLimit") && audit.contains("RemoteStop"), audit);
+            assertTrue(audit.contains("SetLimit") && audit.contains("Pause") && audit.contains("Resume")
+                    && audit.contains("RemoteStop") && audit.contains("ClearLimit"), audit);
 
             // A connected charger is not removed: it would register again at once.
             var refused = TestServer.send("DELETE", "/api/v1/chargers/" + id, ADMIN_TOKEN, null);
@@ -173,7 +192,8 @@ class MqttIT {
         // The owner removes the charger: every entity leaves Home Assistant, every retained state is cleared.
         try (Listener ha = new Listener(base + "/#", discovery + "/+/" + node + "/+/config")) {
             assertTrue(TestServer.eventually(WAIT, () -> ha.latest.keySet().stream()
-                    .filter(t -> t.startsWith(discovery + "/")).count() == 9), "the 9 retained entities " + ha.latest);
+                    .filter(t -> t.startsWith(discovery + "/")).count() == io.plughome.automation.MqttBridge.ENTITIES.size()),
+                    "the retained entities " + ha.latest);
             var removed = TestServer.send("DELETE", "/api/v1/chargers/" + id, ADMIN_TOKEN, null);
             assertEquals(204, removed.status(), removed.body());
             assertTrue(TestServer.eventually(WAIT, () -> ha.latest.entrySet().stream()
@@ -197,6 +217,78 @@ class MqttIT {
         // one in plain MQTT through the test proxy.
         assertEquals(suffix().equals("pg") ? "mqtts://127.0.0.1:" : "mqtt://127.0.0.1:",
                 status.getString("broker").replaceFirst("\\d+$", ""), status.toString());
+    }
+
+    /** Every discovery config of the charger passes Home Assistant's documented schema. */
+    private static void schemaClean(Listener ha, String discovery, String node) {
+        assertTrue(TestServer.eventually(WAIT, () -> ha.latest.keySet().stream()
+                .filter(t -> t.startsWith(discovery + "/") && t.contains("/" + node + "/")).count()
+                == io.plughome.automation.MqttBridge.ENTITIES.size()), "every entity of " + node);
+        ha.latest.forEach((topic, payload) -> {
+            if (topic.startsWith(discovery + "/") && topic.contains("/" + node + "/") && !payload.isEmpty()) {
+                assertEquals(java.util.List.of(), HaDiscoverySchema.errors(topic, json(payload)), topic);
+            }
+        });
+    }
+
+    /**
+     * Charger ids of every kind PlugHome admits, side by side on one broker: each gets its own
+     * valid topics and Home Assistant ids, takes commands, and none breaks the bridge for the
+     * others (an emoji in an id once made the broker drop PlugHome's connection again and again).
+     */
+    @org.junit.jupiter.api.Test
+    void chargerIdsOfEveryKindWorkSideBySide() throws Exception {
+        String prefix = "plughome-" + suffix();
+        String discovery = "homeassistant-" + suffix();
+        java.util.List<String> ids = java.util.List.of(TestServer.uniqueId("Ladestation 🚗"),
+                TestServer.uniqueId("Garáž-1"), TestServer.uniqueId("Gar__-1"), TestServer.uniqueId("a+b c"));
+        long droppedBefore = TestServer.get("/api/v1/mqtt", ADMIN_TOKEN).json().getJsonNumber("dropped").longValue();
+        java.util.List<io.plughome.testsupport.ChargePointSimulator> cps = new java.util.ArrayList<>();
+        java.util.List<String> filters = new java.util.ArrayList<>();
+        for (String id : ids) {
+            filters.add(prefix + "/" + MqttNames.segment(id) + "/#");
+            filters.add(discovery + "/+/" + MqttNames.node(id) + "/+/config");
+        }
+        try (Listener ha = new Listener(filters.toArray(String[]::new))) {
+            for (String id : ids) {
+                String encoded = java.net.URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+                var cp = io.plughome.testsupport.ChargePointSimulator.connect(TestServer.wsUrl(TestServer.baseUrl())
+                        + "/ocpp/" + encoded, id, "ocpp1.6");
+                cps.add(cp);
+                cp.bootUp("PlugHome", "Simulator");
+                cp.connectorStatus(1, "Available");
+            }
+            java.util.Set<String> uniqueIds = new java.util.HashSet<>();
+            for (String id : ids) {
+                String node = MqttNames.node(id);
+                String base = prefix + "/" + MqttNames.segment(id);
+                ha.await(base + "/availability", "online"::equals, id + " online");
+                ha.await(base + "/status", "Available"::equals, id + " available");
+                JsonObject status = json(ha.await(discovery + "/sensor/" + node + "/status/config",
+                        t -> t.contains("Simulator"), id + "'s status sensor"));
+                assertEquals(id, status.getJsonObject("device").getString("name"), "the id verbatim as the name");
+                assertTrue(uniqueIds.add(status.getString("unique_id")), "unique ids apart");
+                schemaClean(ha, discovery, node);
+            }
+            // A command on the mapped topic reaches the right charger.
+            String emoji = ids.get(0);
+            String base = prefix + "/" + MqttNames.segment(emoji);
+            ha.publish(base + "/set/current_limit", "11", false);
+            ha.await(base + "/result", t -> t.contains("current_limit") && t.contains("Accepted"), "the result");
+            String limits = "/api/v1/chargers/" + java.net.URLEncoder.encode(emoji, StandardCharsets.UTF_8)
+                    .replace("+", "%20") + "/limits";
+            assertEquals(11.0, TestServer.get(limits, ADMIN_TOKEN).json().getJsonNumber("maxCurrentA").doubleValue());
+            JsonObject mqtt = TestServer.get("/api/v1/mqtt", ADMIN_TOKEN).json();
+            assertTrue(mqtt.getBoolean("connected"), mqtt.toString());
+            assertTrue(mqtt.getJsonNumber("dropped").longValue() - droppedBefore < 200, mqtt.toString());
+        } finally {
+            cps.forEach(io.plughome.testsupport.ChargePointSimulator::close);
+            for (String id : ids) {
+                String path = "/api/v1/chargers/" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8)
+                        .replace("+", "%20");
+                TestServer.eventually(WAIT, () -> TestServer.send("DELETE", path, ADMIN_TOKEN, null).status() == 204);
+            }
+        }
     }
 
     @org.junit.jupiter.api.Test

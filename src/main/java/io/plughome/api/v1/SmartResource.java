@@ -184,6 +184,32 @@ public class SmartResource {
         return Response.noContent().build();
     }
 
+    @POST
+    @Path("{id}/pause")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Pause charging", description = "Holds the charger at 0 with its session open (the car"
+            + " stays plugged in and authorised), until resumed or until the session ends. What Home Assistant's"
+            + " charge switch does when turned off. No body.")
+    @APIResponse(responseCode = "200", description = "The limits, paused",
+            content = @Content(schema = @Schema(implementation = SmartViews.LimitsView.class)))
+    public SmartViews.LimitsView pause(@PathParam("id") String id) {
+        if (found(() -> rules.setPaused(id, true))) {
+            audit.record(Callers.actor(security), id, "Pause", null, Outcome.ACCEPTED, null, null);
+        }
+        return view(id);
+    }
+
+    @DELETE
+    @Path("{id}/pause")
+    @Operation(summary = "Resume charging", description = "Lifts a pause: the charger's other limits hold again.")
+    @APIResponse(responseCode = "204", description = "Resumed (or it was not paused)")
+    public Response resume(@PathParam("id") String id) {
+        if (found(() -> rules.setPaused(id, false))) {
+            audit.record(Callers.actor(security), id, "Resume", null, Outcome.ACCEPTED, null, null);
+        }
+        return Response.noContent().build();
+    }
+
     private SmartViews.LimitsView view(String id) {
         // whether a profile is on its way first: what is stored afterwards is at least as new
         boolean sending = applier.busy(id);

@@ -98,9 +98,9 @@ public final class SmartViews {
     @Schema(name = "EffectiveLimit", description = "The limit in force now, from the rules and the clock")
     public record EffectiveView(@Schema(description = "Null: no limit") Double limit,
             @Schema(description = "A or W") String unit,
-            @Schema(description = "True outside every allowed window: held at 0, the session stays open")
+            @Schema(description = "True outside every allowed window or while paused: held at 0, the session stays open")
             boolean paused,
-            @Schema(description = "None, ChargerLimit, SiteShare or OutsideWindows") String reason,
+            @Schema(description = "None, ChargerLimit, SiteShare, OutsideWindows or Paused") String reason,
             @Schema(description = "An override is lifting a schedule that would pause charging now")
             boolean overridden) {
 
@@ -110,6 +110,7 @@ public final class SmartViews {
                 case CHARGER_LIMIT -> "ChargerLimit";
                 case SITE_SHARE -> "SiteShare";
                 case OUTSIDE_WINDOWS -> "OutsideWindows";
+                case PAUSED -> "Paused";
             };
             return new EffectiveView(e.limit() == null ? null : e.limit().value(),
                     e.limit() == null ? null : e.limit().unit().name(), e.paused(), reason, e.overridden());
@@ -138,7 +139,8 @@ public final class SmartViews {
 
     @Schema(name = "Limits", description = "A charger's own limit, the limit in force now and how it was applied")
     public record LimitsView(Double maxCurrentA, Double maxPowerW, EffectiveView effective, OverrideView override,
-            AppliedView applied) {
+            @Schema(description = "The owner paused charging: held at 0 until resumed or the session ends")
+            boolean paused, AppliedView applied) {
 
         static LimitsView of(ChargerRules stored, Effective effective, boolean sending, Instant now) {
             Limit own = stored == null ? null : stored.limit();
@@ -150,7 +152,8 @@ public final class SmartViews {
                             stored.appliedAt(), stored.appliedDetail(), ProfileView.of(stored.shape()), sending);
             return new LimitsView(own != null && own.unit().name().equals("A") ? own.value() : null,
                     own != null && own.unit().name().equals("W") ? own.value() : null, EffectiveView.of(effective),
-                    OverrideView.of(stored == null ? null : stored.override(), now), applied);
+                    OverrideView.of(stored == null ? null : stored.override(), now),
+                    stored != null && stored.paused(), applied);
         }
     }
 
