@@ -18,10 +18,12 @@ import java.util.List;
 @NamedQuery(name = "Webhook.findAll", query = "SELECT w FROM Webhook w ORDER BY w.id")
 public class Webhook {
 
-    /** Every event a subscription may list; {@code *} stands for all of them. */
+    /** The events {@code *} stands for (PRODUCT.md, "Webhook events"). */
     public static final List<String> EVENTS = List.of("charger.online", "charger.offline", "charger.status",
             "charger.fault", "session.started", "session.stopped", "command.result",
             "charger.removed");
+    /** Events sent only to a subscription that names them: a charging car gives one every few seconds. */
+    public static final List<String> NAMED_ONLY = List.of("meter.values");
     public static final String ALL = "*";
     public static final String PING = "ping";
 
@@ -60,9 +62,16 @@ public class Webhook {
         return Arrays.asList(events.split(","));
     }
 
-    /** Whether this subscription wants the event (a ping is for whoever is tested, not for all). */
+    /**
+     * Whether this subscription wants the event: one it names, or one of {@link #EVENTS} when it
+     * has {@code *} (a ping is for whoever is tested, not for all).
+     */
     public boolean wants(String event) {
-        return !PING.equals(event) && (ALL.equals(events) || events().contains(event));
+        if (PING.equals(event)) {
+            return false;
+        }
+        List<String> named = events();
+        return named.contains(event) || named.contains(ALL) && EVENTS.contains(event);
     }
 
     public String secret() {

@@ -74,8 +74,16 @@ public class WebhookDelivery {
         this.nextAttemptAt = now;
     }
 
-    /** Records an attempt: a 2xx delivers; otherwise the next try after {@code retryIn}, or none left. */
+    /**
+     * Records an attempt: a 2xx delivers; a 4xx refusal other than 408, 425 and 429 fails at once (the
+     * receiver said the request itself is wrong: sending it again cannot help); anything else is tried
+     * again after {@code retryIn}, or fails when none is left.
+     */
     void attempted(Instant at, Integer statusCode, String error, Duration retryIn) {
+        if (statusCode != null && statusCode >= 400 && statusCode < 500 && statusCode != 408 && statusCode != 425
+                && statusCode != 429) {
+            retryIn = null;
+        }
         attempts++;
         lastAttemptAt = at;
         lastStatusCode = statusCode;

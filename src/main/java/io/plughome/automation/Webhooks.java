@@ -110,14 +110,16 @@ public class Webhooks {
         LinkedHashSet<String> wanted = new LinkedHashSet<>();
         for (String e : events) {
             String name = e == null ? "" : e.trim();
-            if (name.equals(Webhook.ALL)) {
-                return List.of(Webhook.ALL);
-            }
-            if (!Webhook.EVENTS.contains(name)) {
+            if (!name.equals(Webhook.ALL) && !Webhook.EVENTS.contains(name) && !Webhook.NAMED_ONLY.contains(name)) {
                 throw new IllegalArgumentException("unknown event '" + name + "'; known: "
-                        + String.join(", ", Webhook.EVENTS) + ", or *");
+                        + String.join(", ", Webhook.EVENTS) + ", " + String.join(", ", Webhook.NAMED_ONLY)
+                        + ", or * (all but " + String.join(", ", Webhook.NAMED_ONLY) + ")");
             }
             wanted.add(name);
+        }
+        if (wanted.contains(Webhook.ALL)) {
+            // "*" covers the listed events; what is sent only when named stays, if named.
+            wanted.removeIf(Webhook.EVENTS::contains);
         }
         return new ArrayList<>(wanted);
     }

@@ -50,7 +50,7 @@ public class WebhooksResource {
 
     @Schema(name = "Webhook")
     public record WebhookView(Long id, String url,
-            @Schema(description = "The events sent, or [\"*\"] for all") List<String> events, Instant createdAt,
+            @Schema(description = "The events sent; \"*\" stands for all but meter.values") List<String> events, Instant createdAt,
             String createdBy, @Schema(description = "The newest delivery, or null") DeliveryView lastDelivery,
             @Schema(description = "The secret: only in the answer that made the webhook") String secret) {
 
@@ -96,7 +96,9 @@ public class WebhooksResource {
     @Operation(summary = "Subscribe", description = "Body: {\"url\": \"http://...\", \"events\": [\"session.started\","
             + " ...] or [\"*\"] (or \"*\"), \"secret\": optional, 16-200 characters}. Events: "
             + "charger.online, charger.offline, charger.status, charger.fault, session.started, session.stopped,"
-            + " command.result, charger.removed. Without a secret one is made. The answer shows the secret once.")
+            + " command.result, charger.removed (all of them: \"*\"), and meter.values, sent only when named"
+            + " ([\"*\", \"meter.values\"] for everything). A refusal with a 4xx status (but 408, 425, 429) is"
+            + " not tried again. Without a secret one is made. The answer shows the secret once.")
     @APIResponse(responseCode = "201", description = "Subscribed; the secret is in this answer only")
     @APIResponse(responseCode = "400", description = "A bad URL, event or secret")
     public Response create(@NotNull JsonObject body, @Context UriInfo uri) {
