@@ -199,6 +199,11 @@ class ControlIT {
             TestServer.Answer none = await(post(id, "remote-stop", "{}"));
             assertEquals(409, none.status());
             assertEquals("NoActiveTransaction", none.json().getString("error"));
+            // as the README's curl sends it: no body and no content type (was a 415 from the JAX-RS runtime)
+            TestServer.Answer curl = TestServer.sendTyped("POST", "/api/v1/chargers/" + id + "/remote-stop",
+                    ADMIN_TOKEN, null, null);
+            assertEquals(409, curl.status(), curl.body());
+            assertEquals("NoActiveTransaction", curl.json().getString("error"));
             long tx = cp.startTransaction(1, "CARD-1", 1000, Instant.now());
             CompletableFuture<TestServer.Answer> answer = post(id, "remote-stop", null);
             JsonArray call = cp.nextServerCall();
@@ -264,6 +269,15 @@ class ControlIT {
                 assertEquals("Forbidden", http.json().getString("error"));
             }
             assertEquals(403, TestServer.get("/api/v1/chargers/" + id + "/configuration", VIEWER_TOKEN).status());
+            // 403 before anything else is looked at: no content type, another type, a body that is not JSON
+            for (String[] typeAndBody : new String[][] {{null, null}, {"text/plain", "stop"},
+                    {"application/json", "{not json"}}) {
+                TestServer.Answer http = TestServer.sendTyped("POST", "/api/v1/chargers/" + id + "/remote-stop",
+                        VIEWER_TOKEN, typeAndBody[0], typeAndBody[1]);
+                assertEquals(403, http.status(), typeAndBody[0] + " " + http.body());
+            }
+            assertEquals(403, TestServer.sendTyped("POST", "/api/v1/chargers/" + id + "/pause", VIEWER_TOKEN, null,
+                    null).status());
             assertNull(cp.pollServerCall(Duration.ofSeconds(1)), "a viewer's command reached the charger");
         }
     }

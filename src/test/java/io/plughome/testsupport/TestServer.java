@@ -96,6 +96,16 @@ public final class TestServer {
                 .header("Content-Type", "application/json"), token, null);
     }
 
+    /** Sends as curl would: a content type only when given (null: none), the body as it is (null: none). */
+    public static Answer sendTyped(String method, String path, String token, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request, token, null);
+    }
+
     /** Sends in the background: for calls that wait for a simulated charger's answer. */
     public static java.util.concurrent.CompletableFuture<Answer> sendAsync(String method, String path, String token,
             String jsonBody) {

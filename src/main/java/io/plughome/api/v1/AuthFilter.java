@@ -6,9 +6,10 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
@@ -17,10 +18,16 @@ import java.util.Set;
 
 /**
  * Every {@code /api/v1} call needs {@code Authorization: Bearer <token>}: 401 without a valid
- * one. Reading (GET, HEAD) needs the viewer role; every other method, and reading what is
- * {@link AdminOnly}, needs admin (403).
+ * one. Reading (GET, HEAD) needs the viewer role; every other method needs admin (403), and
+ * reading what is {@link AdminOnly} too ({@link AdminOnlyFilter}, once the resource is known).
+ *
+ * <p>This runs before the request is matched to a resource, so a caller who may not write hears
+ * 403 whatever the body or its type, not a 415 or 400 about a request it may not make at all. A
+ * write that names no content type is read as JSON, the API's only body type: so
+ * {@code curl -X POST .../remote-stop}, with no body, means "the defaults" instead of a 415.
  */
 @Provider
+@PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public class AuthFilter implements ContainerRequestFilter {
 
@@ -29,15 +36,12 @@ public class AuthFilter implements ContainerRequestFilter {
     @Inject
     ApiTokens tokens;
 
-    @Context
-    ResourceInfo resource;
-
     @Override
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         String secret = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim()
                 : null;
-        if (secret == null && isEventStream()) {
+        if (secret == null && isEventStream(request)) {
             // A browser's EventSource cannot send headers.
             secret = request.getUriInfo().getQueryParameters().getFirst("access_token");
         }
@@ -48,10 +52,12 @@ public class AuthFilter implements ContainerRequestFilter {
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"plughome\"").build());
             return;
         }
-        if (caller.role() != Role.ADMIN && (!READS.contains(request.getMethod()) || adminOnly())) {
-            request.abortWith(ApiError.response(Response.Status.FORBIDDEN, "Forbidden",
-                    "This needs an admin token; '" + caller.name() + "' is a " + caller.role().wire()));
+        if (caller.role() != Role.ADMIN && !READS.contains(request.getMethod())) {
+            request.abortWith(forbidden(caller));
             return;
+        }
+        if (!READS.contains(request.getMethod()) && request.getMediaType() == null) {
+            request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         }
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new SecurityContext() {
@@ -77,13 +83,15 @@ public class AuthFilter implements ContainerRequestFilter {
         });
     }
 
-    private boolean isEventStream() {
-        return resource != null && resource.getResourceClass() == EventsResource.class;
+    static Response forbidden(ApiTokens.Caller caller) {
+        return ApiError.response(Response.Status.FORBIDDEN, "Forbidden",
+                "This needs an admin token; '" + caller.name() + "' is a " + caller.role().wire());
     }
 
-    private boolean adminOnly() {
-        return resource != null && resource.getResourceMethod() != null
-                && (resource.getResourceMethod().isAnnotationPresent(AdminOnly.class)
-                        || resource.getResourceClass().isAnnotationPresent(AdminOnly.class));
+    /** The event stream, {@code GET /api/v1/events} (a browser's EventSource cannot send headers). */
+    private static boolean isEventStream(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        return HttpMethod.GET.equals(request.getMethod())
+                && (path.equals("v1/events") || path.equals("/v1/events") || path.equals("v1/events/"));
     }
 }
