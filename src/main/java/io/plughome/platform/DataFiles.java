@@ -26,11 +26,16 @@ public class DataFiles {
     @ConfigProperty(name = "plughome.data.dir", defaultValue = "./data")
     String dataDir;
 
+    /** Whether the data directory was new or empty when this start began (see {@link StartupCheck}). */
+    static volatile boolean fresh;
+
     void started(@Observes StartupListener.Started started) {
         Path data = Path.of(dataDir).toAbsolutePath().normalize();
         try {
             int changed = restrict(data);
-            if (changed > 0) {
+            if (changed > 0 && fresh) {
+                LOG.info("New data directory " + data + " (owner-only)");
+            } else if (changed > 0) {
                 LOG.warning("Made " + changed + " files and folders in the data directory " + data
                         + " owner-only (others could read them)");
             }
