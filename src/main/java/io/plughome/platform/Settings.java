@@ -149,8 +149,8 @@ public final class Settings {
     static final Check TOPIC_PREFIX = v -> v.isEmpty() || v.contains("+") || v.contains("#")
             ? "is '" + v + "'; a topic prefix is not empty and has no + or #" : null;
 
-    static final Check TOKEN = v -> v.isEmpty() || v.length() >= 16 ? null
-            : "is " + v.length() + " characters long; a token needs at least 16 (random ones are best)";
+    static final Check TOKEN = v -> v.chars().anyMatch(Character::isWhitespace)
+            ? "holds a space; a token is one word (random letters and digits are best)" : null;
 
     /** A URL without its password, for messages. */
     static String redact(String url) {
@@ -198,10 +198,10 @@ public final class Settings {
             new Setting("plughome.files.quota.mb", "Data", "1024", "1 to 10000000 MB",
                     "All diagnostics and firmware files together.", whole(1, 10_000_000, " MB")),
             // Access
-            new Setting("plughome.admin.token", "Access", "", "16 characters or more",
+            new Setting("plughome.admin.token", "Access", "", "one word, 16 characters or more advised",
                     "An admin token of your choosing; without one, one is made and printed at the first start.",
                     TOKEN),
-            new Setting("plughome.viewer.token", "Access", "", "16 characters or more",
+            new Setting("plughome.viewer.token", "Access", "", "one word, 16 characters or more advised",
                     "A read-only token of your choosing.", TOKEN),
             new Setting("plughome.events.streams.per.token", "Access", "10", "1 to 10000",
                     "Live event streams one token may hold open.", whole(1, 10_000, "")),

@@ -80,8 +80,10 @@ public class StartupCheck implements Extension {
                 DataFiles.fresh = true;
             } else {
                 try (var entries = Files.list(dir)) {
-                    // Liberty makes the TLS key store before PlugHome starts: a folder holding only that is new.
-                    DataFiles.fresh = entries.allMatch(p -> p.getFileName().toString().equals("tls"));
+                    // Liberty makes the TLS key store (tls) and, started by the launcher, its own files (server)
+                    // before PlugHome starts: a folder holding only those is new.
+                    DataFiles.fresh = entries.allMatch(p -> java.util.Set.of("tls", "server")
+                            .contains(p.getFileName().toString()));
                 }
             }
             Files.createDirectories(dir);

@@ -25,6 +25,9 @@ public class StartupListener implements ServletContextListener {
     @Inject
     Migrations migrations;
 
+    @jakarta.annotation.Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService executor;
+
     @Inject
     Event<Started> started;
 
@@ -47,7 +50,30 @@ public class StartupListener implements ServletContextListener {
                     : "an unexpected error (" + e + "); PLUGHOME_DEBUG=true shows where";
             throw Fatal.stop(Fatal.CONFIGURATION, List.of(message), e);
         }
-        LOG.info(ready());
+        String addr = org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue("addr", String.class)
+                .orElse("0.0.0.0");
+        int port = Integer.parseInt(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("port", String.class).orElse("8080").trim());
+        // The server opens its ports once every application has started: "ready" when it has.
+        executor.execute(() -> {
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+            while (System.nanoTime() < until) {
+                try (java.net.Socket s = new java.net.Socket()) {
+                    s.connect(new java.net.InetSocketAddress(addr.equals("0.0.0.0") || addr.equals("*") ? "127.0.0.1"
+                            : addr, port), 1000);
+                    LOG.info(ready());
+                    return;
+                } catch (java.io.IOException e) {
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+            LOG.warning("PORT " + port + " is not open 120 s after PlugHome started; see logs/messages.log");
+        });
     }
 
     /** The line that says PlugHome is up, with where to find it. */

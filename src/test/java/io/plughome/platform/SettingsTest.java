@@ -81,7 +81,7 @@ class SettingsTest {
         Map<String, String> given = Map.of("plughome.command.timeout", "abc", "plughome.site.phases", "2",
                 "port", "99999", "plughome.lan.only", "yes", "plughome.mqtt.url", "http://broker",
                 "plughome.timezone", "Mars/Olympus", "plughome.trusted.proxies", "10.0.0.0/8, proxy.local",
-                "plughome.admin.token", "short", "plughome.db.url", "postgres://x");
+                "plughome.admin.token", "two words", "plughome.db.url", "postgres://x");
         List<Settings.Problem> problems = Settings.problems(k -> Optional.ofNullable(given.get(k)));
         assertEquals(given.size(), problems.size(), problems.toString());
         for (Settings.Problem p : problems) {
