@@ -70,4 +70,64 @@ class TokensIT {
                 "{\"name\":\"x\",\"role\":\"owner\"}").status());
         assertEquals(400, TestServer.send("POST", "/api/v1/tokens", ADMIN_TOKEN, "{\"role\":\"viewer\"}").status());
     }
+
+    /** A raw request with a cookie and headers of our choosing: status, Set-Cookie, body. */
+    private static String[] raw(String method, String path, String cookie, String csrf, String body) throws Exception {
+        var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(TestServer.baseUrl() + path))
+                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        if (csrf != null) {
+            b.header("X-CSRF-Token", csrf);
+        }
+        var r = java.net.http.HttpClient.newHttpClient().send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new String[] {String.valueOf(r.statusCode()), r.headers().firstValue("Set-Cookie").orElse(""), r.body()};
+    }
+
+    @Test
+    void aBrowserSignsInOnceAndItsCookieNeedsTheCsrfTokenForChangesAndEndsWithItsToken() throws Exception {
+        String name = TestServer.uniqueId("browser");
+        String secret = TestServer.send("POST", "/api/v1/tokens", ADMIN_TOKEN,
+                "{\"name\":\"" + name + "\",\"role\":\"admin\"}").json().getString("token");
+        assertEquals("401", raw("POST", "/api/v1/signin", null, null, "{\"token\":\"not-a-token\"}")[0]);
+        String[] in = raw("POST", "/api/v1/signin", null, null, "{\"token\":\"" + secret + "\"}");
+        assertEquals("200", in[0], in[2]);
+        String setCookie = in[1];
+        assertTrue(setCookie.startsWith("plughome_session=") && setCookie.contains("HttpOnly")
+                && setCookie.contains("SameSite=Strict") && setCookie.contains("Path=/"), setCookie);
+        assertFalse(setCookie.contains(secret), "the cookie is not the token");
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        String csrf = jakarta.json.Json.createReader(new java.io.StringReader(in[2])).readObject().getString("csrf");
+
+        String[] me = raw("GET", "/api/v1/me", cookie, null, null);
+        assertEquals("200", me[0]);
+        assertTrue(me[2].contains(name) && me[2].contains(csrf), me[2]);
+        String made = "{\"name\":\"" + name + "-made\",\"role\":\"viewer\"}";
+        String[] noCsrf = raw("POST", "/api/v1/tokens", cookie, null, made);
+        assertEquals("403", noCsrf[0], noCsrf[2]);
+        assertTrue(noCsrf[2].contains("CsrfTokenMissing"), noCsrf[2]);
+        assertEquals("403", raw("POST", "/api/v1/tokens", cookie, "wrong", made)[0]);
+        assertEquals("201", raw("POST", "/api/v1/tokens", cookie, csrf, made)[0]);
+
+        // Deleting the token ends the browser's sign-in too.
+        long id = TestServer.get("/api/v1/tokens?limit=1000", ADMIN_TOKEN).json().getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream().filter(t -> t.getString("name").equals(name)).findFirst()
+                .orElseThrow().getJsonNumber("id").longValue();
+        assertEquals(204, TestServer.send("DELETE", "/api/v1/tokens/" + id, ADMIN_TOKEN, null).status());
+        assertEquals("401", raw("GET", "/api/v1/me", cookie, null, null)[0]);
+
+        // Signing out ends a sign-in and clears the cookie.
+        String[] viewer = raw("POST", "/api/v1/signin", null, null, "{\"token\":\"" + VIEWER_TOKEN + "\"}");
+        String viewerCookie = viewer[1].substring(0, viewer[1].indexOf(';'));
+        String viewerCsrf = jakarta.json.Json.createReader(new java.io.StringReader(viewer[2])).readObject()
+                .getString("csrf");
+        assertEquals("403", raw("POST", "/api/v1/chargers/x/reset", viewerCookie, viewerCsrf, "{}")[0]);
+        String[] out = raw("POST", "/api/v1/signout", viewerCookie, viewerCsrf, null);
+        assertEquals("204", out[0], out[2]);
+        assertTrue(out[1].contains("Max-Age=0"), out[1]);
+        assertEquals("401", raw("GET", "/api/v1/me", viewerCookie, null, null)[0]);
+    }
 }

@@ -22,17 +22,23 @@ public class MeResource {
 
     @Schema(name = "Me")
     public record MeView(@Schema(description = "The token's name") String name,
-            @Schema(description = "admin or viewer") String role) {
+            @Schema(description = "admin or viewer") String role,
+            @Schema(description = "For a browser signed in with the cookie: the CSRF token its changes send in"
+                    + " X-CSRF-Token; null with a Bearer token") String csrf) {
     }
 
     @Context
     SecurityContext security;
+
+    @Context
+    jakarta.servlet.http.HttpServletRequest http;
 
     @GET
     @Operation(summary = "The caller", description = "The name and role of the token that made this call (any role).")
     @APIResponse(responseCode = "200", description = "The token's name and role")
     public MeView me() {
         Actor actor = Callers.actor(security);
-        return new MeView(actor.name(), actor.role());
+        Object csrf = http.getAttribute(UiSessions.CSRF_HEADER);
+        return new MeView(actor.name(), actor.role(), csrf instanceof String s ? s : null);
     }
 }
