@@ -1,12 +1,11 @@
 // PlugHome dashboard: plain JavaScript, no build step, no libraries. Every number shown is the
-// API's own (only turned into kW/kWh for reading); the token lives in sessionStorage and goes in
-// the Authorization header, never in a URL.
+// API's own (only turned into kW/kWh for reading). Signing in gives this browser an HttpOnly cookie
+// (the token itself is never kept); every change sends back the CSRF token the server gave.
 'use strict';
 
-const TOKEN_KEY = 'plughome.token';
-const ROLE_KEY = 'plughome.role';
-const NAME_KEY = 'plughome.name';
 const main = document.getElementById('main');
+/** Who is signed in ({name, role, csrf}), or null. */
+let me = null;
 
 // ---- small helpers
 
@@ -42,14 +41,48 @@ const fmt = {
   },
 };
 
-function token() { return sessionStorage.getItem(TOKEN_KEY); }
-function isAdmin() { return sessionStorage.getItem(ROLE_KEY) === 'admin'; }
+function signedInNow() { return me !== null; }
+function isAdmin() { return me !== null && me.role === 'admin'; }
+
+// ---- words a home user uses, for what the protocol and the server call things
+
+const STATUS_WORDS = {
+  Available: 'Ready', Preparing: 'Plugged in', Charging: 'Charging', SuspendedEV: 'Car paused',
+  SuspendedEVSE: 'Paused by charger', Finishing: 'Finished, still plugged in', Reserved: 'Reserved',
+  Unavailable: 'Out of service', Faulted: 'Fault', Occupied: 'Plugged in',
+};
+const REASON_WORDS = {
+  None: 'no limit', ChargerLimit: 'this charger\'s limit', SiteShare: 'its share of the site limit',
+  OutsideWindows: 'outside the charging hours', Paused: 'paused by you',
+};
+const STOP_WORDS = {
+  EVDisconnected: 'car unplugged', Remote: 'stopped from PlugHome', Local: 'stopped at the charger',
+  PowerLoss: 'power cut', Reboot: 'charger restarted', EmergencyStop: 'emergency stop', HardReset: 'charger reset',
+  SoftReset: 'charger reset', DeAuthorized: 'card refused', EnergyLimitReached: 'energy limit reached',
+  Other: 'other', UnlockCommand: 'unlocked', SOCLimitReached: 'battery full enough', Timeout: 'timed out',
+};
+const ACTION_WORDS = {
+  RemoteStart: 'start charging', RemoteStop: 'stop charging', SetLimit: 'set the limit', ClearLimit: 'remove the limit',
+  Override: 'charge now', CancelOverride: 'end charge now', Pause: 'pause', Resume: 'resume', Reset: 'restart the charger',
+  RemoveCharger: 'remove the charger', AddSchedule: 'add charging hours', DeleteSchedule: 'remove charging hours',
+};
+/** What a network or server error says, without Java class names. */
+function plainError(text) {
+  if (!text) return '';
+  const t = String(text);
+  if (/ConnectException|Connection refused/i.test(t)) return 'could not connect';
+  if (/HttpTimeoutException|timed out|Timeout/i.test(t)) return 'no answer in time';
+  if (/UnknownHostException|UnresolvedAddress/i.test(t)) return 'unknown address';
+  if (/SSL|certificate/i.test(t)) return 'secure connection failed';
+  return t.replace(/^[\w.]+(Exception|Error):\s*/, '');
+}
 function enc(s) { return encodeURIComponent(s); }
 
 /** Calls the API; answers {status, body}. A 401 signs out. */
 async function api(path, options = {}) {
   const headers = Object.assign({Accept: 'application/json'}, options.headers || {});
-  if (token()) headers.Authorization = 'Bearer ' + token();
+  const method = options.method || 'GET';
+  if (method !== 'GET' && me && me.csrf) headers['X-CSRF-Token'] = me.csrf;
   let body = options.body;
   if (body !== undefined && typeof body !== 'string') {
     body = JSON.stringify(body);
@@ -57,7 +90,7 @@ async function api(path, options = {}) {
   }
   let res;
   try {
-    res = await fetch('/api/v1' + path, {method: options.method || 'GET', headers, body});
+    res = await fetch('/api/v1' + path, {method, headers, body, credentials: 'same-origin'});
   } catch (e) {
     return {status: 0, body: {error: 'NetworkError', message: 'PlugHome did not answer: ' + e.message}};
   }
@@ -66,8 +99,8 @@ async function api(path, options = {}) {
   if (text) {
     try { parsed = JSON.parse(text); } catch (e) { parsed = {message: text}; }
   }
-  if (res.status === 401 && path !== '/me') {
-    signOut('Your token is no longer accepted; sign in again.');
+  if (res.status === 401 && path !== '/me' && path !== '/signin' && me) {
+    signedOut('You were signed out (the token was removed, or the sign-in expired); sign in again.');
   }
   return {status: res.status, body: parsed};
 }
@@ -94,14 +127,17 @@ function outcome(r) {
   }
   if (r.status === 504) return {cls: 'warn', text: 'No answer: the charger did not answer in time'};
   if (r.status === 403) return {cls: 'bad', text: 'Refused: this needs an admin token'};
-  return {cls: 'bad', text: (b.message || b.error || ('HTTP ' + r.status))};
+  if (r.status === 0) return {cls: 'bad', text: 'PlugHome did not answer; is it running?'};
+  return {cls: 'bad', text: plainError(b.message || b.error || ('HTTP ' + r.status))};
 }
 
 function describeEffective(e) {
   if (!e) return '–';
-  if (e.paused) return 'paused (' + e.reason + ')';
+  const why = REASON_WORDS[e.reason] || e.reason;
+  if (e.paused) return 'paused: ' + why;
   if (e.limit === null || e.limit === undefined) return 'none';
-  return e.limit + ' ' + e.unit + (e.overridden ? ' (override)' : '') + (e.reason ? ' · ' + e.reason : '');
+  return e.limit + ' ' + e.unit + (e.overridden ? ' (charging now despite the schedule)' : '')
+    + (e.reason && e.reason !== 'None' ? ' · ' + why : '');
 }
 
 function announce(text) {
@@ -123,9 +159,12 @@ function resultBox() {
 /** A button that runs a control call and shows how the charger answered next to it. */
 function controlButton(label, run, attrs = {}) {
   const resultBox = attrs.result;
+  const question = attrs.confirm;
   delete attrs.result;
+  delete attrs.confirm;
   const button = h('button', Object.assign({type: 'button'}, attrs), label);
   button.addEventListener('click', async () => {
+    if (question && !confirm(question)) return;
     button.disabled = true;
     resultBox.className = 'result';
     resultBox.textContent = label + ': waiting for the charger…';
@@ -147,12 +186,21 @@ function controlButton(label, run, attrs = {}) {
 function statusBadge(status, errorCode) {
   const bad = status === 'Faulted' || (errorCode && errorCode !== 'NoError');
   const cls = bad ? 'bad' : status === 'Charging' ? 'on' : /Suspended|Unavailable/.test(status) ? 'warn' : 'off';
-  return h('span', {class: 'badge ' + cls}, status || 'unknown', bad && errorCode && errorCode !== 'NoError'
-    ? ' · ' + errorCode : '');
+  return h('span', {class: 'badge ' + cls, title: status || ''}, STATUS_WORDS[status] || status || 'unknown',
+    bad && errorCode && errorCode !== 'NoError' ? ' · ' + errorCode : '');
 }
 
+/**
+ * A table; on a narrow screen each row becomes a card whose cells carry their column's name
+ * (data-label), so nothing is cut off or needs sideways scrolling.
+ */
 function table(headers, rows, attrs = {}) {
-  return h('div', {class: 'scroll'}, h('table', attrs,
+  const names = headers.map(x => typeof x === 'string' ? x : x.text);
+  for (const row of rows) {
+    [...row.children].forEach((cell, i) => { if (names[i]) cell.setAttribute('data-label', names[i]); });
+  }
+  const cls = ((attrs.class || '') + (names.every(n => n === '') ? '' : ' cards')).trim();
+  return h('div', {class: 'scroll'}, h('table', Object.assign({}, attrs, {class: cls || null}),
     h('thead', {}, h('tr', {}, headers.map(x => typeof x === 'string' ? h('th', {scope: 'col'}, x)
       : h('th', {scope: 'col', class: x.cls}, x.text)))),
     h('tbody', {}, rows)));
@@ -174,7 +222,7 @@ function failed(e) {
   main.append(h('p', {class: 'result bad'}, 'Could not load: ' + e.message));
 }
 
-// ---- live events: the server-sent event stream, read with fetch so the token stays in a header
+// ---- live events: the server-sent event stream (the sign-in cookie goes with it)
 
 let eventHandler = null;
 let eventAbort = null;
@@ -184,8 +232,8 @@ async function startEvents() {
   eventAbort = new AbortController();
   const signal = eventAbort.signal;
   try {
-    const res = await fetch('/api/v1/events', {headers: {Authorization: 'Bearer ' + token(),
-      Accept: 'text/event-stream'}, signal});
+    const res = await fetch('/api/v1/events', {headers: {Accept: 'text/event-stream'}, signal,
+      credentials: 'same-origin'});
     if (!res.ok || !res.body) throw new Error('HTTP ' + res.status);
     const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
@@ -207,7 +255,7 @@ async function startEvents() {
     if (signal.aborted) return;
   }
   eventAbort = null;
-  if (token()) setTimeout(startEvents, 3000);
+  if (signedInNow()) setTimeout(startEvents, 3000);
 }
 
 function stopEvents() {
@@ -217,10 +265,15 @@ function stopEvents() {
 
 // ---- sign-in
 
-function signOut(message) {
-  sessionStorage.removeItem(TOKEN_KEY);
-  sessionStorage.removeItem(ROLE_KEY);
-  sessionStorage.removeItem(NAME_KEY);
+/** Signs this browser out at the server (the cookie goes), then shows the sign-in form. */
+async function signOut() {
+  await api('/signout', {method: 'POST'});
+  signedOut();
+}
+
+/** Forgets who was signed in here and shows the sign-in form. */
+function signedOut(message) {
+  me = null;
   stopEvents();
   showSignIn(message);
 }
@@ -237,23 +290,20 @@ function showSignIn(message) {
     h('h1', {}, 'Sign in to PlugHome'),
     h('label', {for: 'token'}, 'API token', input),
     h('p', {id: 'token-help', class: 'muted'}, 'The admin token from the server\'s first start (look for ',
-      h('code', {}, 'PlugHome admin token'), ' in its log), PLUGHOME_ADMIN_TOKEN, or a viewer token. It is kept '
-      + 'in this browser tab only.'),
+      h('code', {}, 'PlugHome admin token'), ' in its log), PLUGHOME_ADMIN_TOKEN, or a viewer token. You stay '
+      + 'signed in on this device until you sign out; the token itself is not kept.'),
     h('button', {type: 'submit'}, 'Sign in'), error);
   form.addEventListener('submit', async ev => {
     ev.preventDefault();
-    sessionStorage.setItem(TOKEN_KEY, input.value.trim());
-    const r = await api('/me');
+    const r = await api('/signin', {method: 'POST', body: {token: input.value.trim()}});
     if (r.status !== 200) {
-      sessionStorage.removeItem(TOKEN_KEY);
       error.className = 'result bad';
       error.textContent = r.status === 401 ? 'This token is not known to PlugHome.'
-        : 'Sign-in failed: ' + ((r.body && r.body.message) || r.status);
+        : 'Sign-in failed: ' + plainError((r.body && r.body.message) || r.status);
       input.focus();
       return;
     }
-    sessionStorage.setItem(ROLE_KEY, r.body.role);
-    sessionStorage.setItem(NAME_KEY, r.body.name);
+    me = r.body;
     if (location.hash === '' || location.hash === '#/signin') location.hash = '#/';
     signedIn();
   });
@@ -266,8 +316,7 @@ function signedIn() {
   document.getElementById('nav').hidden = false;
   document.getElementById('menu').hidden = false;
   document.getElementById('signout').hidden = false;
-  document.getElementById('who').textContent = sessionStorage.getItem(NAME_KEY) + ' · '
-    + sessionStorage.getItem(ROLE_KEY);
+  document.getElementById('who').textContent = me.name + ' · ' + me.role;
   for (const a of document.querySelectorAll('[data-admin]')) a.hidden = !isAdmin();
   startEvents();
   route();
@@ -288,7 +337,7 @@ const routes = [
 ];
 
 function route() {
-  if (!token()) { showSignIn(); return; }
+  if (!signedInNow()) { showSignIn(); return; }
   const hash = location.hash || '#/';
   generation++;
   eventHandler = null;
@@ -326,7 +375,11 @@ async function chargersPage() {
       const card = grid.querySelector(`[data-charger="${CSS.escape(ev.chargerId)}"]`);
       if (card) {
         if (ev.data.powerW !== null && ev.data.powerW !== undefined) card.querySelector('.power').textContent = fmt.kw(ev.data.powerW);
-        if (ev.data.energyWh !== null && ev.data.energyWh !== undefined) card.querySelector('.energy').textContent = fmt.kwh(ev.data.energyWh);
+        if (ev.data.energyWh !== null && ev.data.energyWh !== undefined) {
+          card.querySelector('.energy').textContent = fmt.kwh(ev.data.energyWh);
+          const total = card.querySelector('.total');
+          total.textContent = fmt.kwh(Number(total.dataset.before) + ev.data.energyWh);
+        }
         return;
       }
     }
@@ -346,12 +399,14 @@ function chargerCard(c) {
     h('h2', {}, h('a', {href: '#/chargers/' + enc(c.id)}, c.name || c.id)),
     h('div', {}, h('span', {class: 'badge ' + (c.online ? 'on' : 'off'), 'data-online': String(c.online)},
       c.online ? 'online' : 'offline'), ' ',
-      c.registration !== 'ACCEPTED' ? h('span', {class: 'badge warn'}, c.registration.toLowerCase()) : '',
+      c.registration !== 'ACCEPTED' ? h('span', {class: 'badge warn'}, c.registration === 'PENDING'
+        ? 'waiting for your approval' : 'refused') : '',
       ' ', h('span', {class: 'muted'}, [c.vendor, c.model].filter(Boolean).join(' '), c.protocol ? ' · ' + c.protocol : '')),
     h('div', {class: 'figures'},
       h('div', {class: 'figure'}, h('b', {class: 'power'}, s ? fmt.kw(s.powerW) : fmt.kw(0)), h('span', {}, 'power now')),
       h('div', {class: 'figure'}, h('b', {class: 'energy'}, s ? fmt.kwh(s.energyWh) : '–'), h('span', {}, 'this session')),
-      h('div', {class: 'figure'}, h('b', {}, fmt.kwh(c.totalEnergyWh)), h('span', {}, 'all time'))),
+      h('div', {class: 'figure'}, h('b', {class: 'total', 'data-before': c.totalEnergyWh - (s && s.energyWh ? s.energyWh : 0)},
+        fmt.kwh(c.totalEnergyWh)), h('span', {}, 'all time'))),
     h('ul', {class: 'connectors', 'aria-label': 'Connectors'}, connectors.map(x => h('li', {'data-connector': x.connectorId},
       'Connector ', x.connectorId, x.evseId && x.evseId !== x.connectorId ? ' (EVSE ' + x.evseId + ')' : '', ': ',
       statusBadge(x.status, x.errorCode)))),
@@ -378,11 +433,14 @@ async function chargerPage(id) {
       h('div', {class: 'figure'}, h('b', {class: 'power', id: 'power'}, s ? fmt.kw(s.powerW) : fmt.kw(0)), h('span', {}, 'power now')),
       h('div', {class: 'figure'}, h('b', {id: 'current'}, s ? fmt.amps(s.currentA) : '–'), h('span', {}, 'current')),
       h('div', {class: 'figure'}, h('b', {class: 'energy', id: 'energy'}, s ? fmt.kwh(s.energyWh) : '–'), h('span', {}, 'this session')),
-      h('div', {class: 'figure'}, h('b', {}, fmt.kwh(c.totalEnergyWh)), h('span', {}, 'all time'))),
+      h('div', {class: 'figure'}, h('b', {id: 'total', 'data-before': c.totalEnergyWh - (s && s.energyWh ? s.energyWh : 0)},
+        fmt.kwh(c.totalEnergyWh)), h('span', {}, 'all time'))),
     h('ul', {class: 'connectors'}, c.connectors.filter(x => x.connectorId !== 0).map(x => h('li', {},
       'Connector ', x.connectorId, ': ', statusBadge(x.status, x.errorCode), ' ', h('span', {class: 'muted'}, fmt.ago(x.updatedAt))))),
-    s ? h('p', {id: 'active-session'}, 'Session ', s.transactionId, ' for ', s.idTag || '–', ' since ', fmt.time(s.startedAt))
+    s ? h('p', {id: 'active-session'}, 'Charging for ', s.idTag || '–', ' since ', fmt.time(s.startedAt),
+      limits.paused ? h('span', {class: 'badge warn', id: 'paused'}, ' paused') : '')
       : h('p', {class: 'muted', id: 'active-session'}, 'No session running.'));
+  const curve = curvePanel(s, sessions.items);
 
   const details = h('section', {class: 'panel', 'aria-labelledby': 'details-h'},
     h('h2', {id: 'details-h'}, 'Charger'),
@@ -394,16 +452,21 @@ async function chargerPage(id) {
       ['Last boot', fmt.time(c.lastBoot)],
     ].map(([k, v]) => h('tr', {}, h('th', {scope: 'row'}, k), h('td', {}, v)))));
 
-  const children = [state];
+  const children = [state, curve.panel];
   if (isAdmin()) children.push(controls(c, limits, result));
-  children.push(limitsPanel(limits, schedules), details, sessionsPanel(sessions), framesPanel(frames));
+  children.push(limitsPanel(limits, schedules), details, sessionsPanel(sessions, curve), framesPanel(frames));
   page(gen, c.name || c.id, ...children);
   eventHandler = ev => {
     if (ev.chargerId !== c.id) return;
     if (ev.event === 'meter.values') {
       if (ev.data.powerW !== null && ev.data.powerW !== undefined) document.getElementById('power').textContent = fmt.kw(ev.data.powerW);
       if (ev.data.currentA !== null && ev.data.currentA !== undefined) document.getElementById('current').textContent = fmt.amps(ev.data.currentA);
-      if (ev.data.energyWh !== null && ev.data.energyWh !== undefined) document.getElementById('energy').textContent = fmt.kwh(ev.data.energyWh);
+      if (ev.data.energyWh !== null && ev.data.energyWh !== undefined) {
+        document.getElementById('energy').textContent = fmt.kwh(ev.data.energyWh);
+        const total = document.getElementById('total');
+        total.textContent = fmt.kwh(Number(total.dataset.before) + ev.data.energyWh);
+      }
+      if (ev.data.powerW !== null && ev.data.powerW !== undefined) curve.live(ev.at, ev.data.powerW);
     } else if (ev.event !== 'command.result') {
       clearTimeout(chargerPage.refresh);
       chargerPage.refresh = setTimeout(() => { if (location.hash === '#/chargers/' + enc(c.id)) route(); }, 500);
@@ -435,7 +498,12 @@ function controls(c, limits, result) {
         return api('/chargers/' + id + '/remote-start', {method: 'POST', body: b});
       }, {id: 'start', result}),
       controlButton('Stop', () => api('/chargers/' + id + '/remote-stop', {method: 'POST', body}),
-        {id: 'stop', class: 'danger', result})),
+        {id: 'stop', class: 'danger', result, confirm: 'Stop charging ' + (c.name || c.id) + '? The session ends;'
+          + ' to go on, the car has to be started again.'}),
+      limits.paused
+        ? controlButton('Resume', () => api('/chargers/' + id + '/pause', {method: 'DELETE'}), {id: 'resume', result})
+        : controlButton('Pause', () => api('/chargers/' + id + '/pause', {method: 'POST'}),
+          {id: 'pause', class: 'quiet', result})),
     h('div', {class: 'actions'},
       h('label', {}, 'Max current (A)', limitA),
       controlButton('Set limit', () => api('/chargers/' + id + '/limits', {method: 'PUT',
@@ -451,7 +519,8 @@ function controls(c, limits, result) {
     h('div', {class: 'actions'},
       h('label', {}, 'Reset', resetType),
       controlButton('Reset', () => api('/chargers/' + id + '/reset', {method: 'POST', body: {type: resetType.value}}),
-        {id: 'reset', class: 'danger', result})),
+        {id: 'reset', class: 'danger', result, confirm: 'Restart ' + (c.name || c.id) + '? A session in progress'
+          + ' may end.'})),
     h('div', {class: 'actions'},
       h('span', {class: 'muted'}, c.online ? 'To remove this charger, disconnect it first.'
         : 'Remove this charger with its sessions and readings (the audit log keeps its entries).'),
@@ -477,32 +546,102 @@ function limitsPanel(limits, schedules) {
     h('h2', {id: 'limits-h'}, 'Limit, schedules, override'),
     table(['', ''], [
       ['Limit in effect', h('span', {id: 'effective-limit'}, describeEffective(limits.effective))],
-      ['Owner\'s limit', limits.maxCurrentA !== null && limits.maxCurrentA !== undefined ? limits.maxCurrentA + ' A'
+      ['Paused', limits.paused ? 'yes: held at 0 until you resume or the session ends' : 'no'],
+      ['Your limit', limits.maxCurrentA !== null && limits.maxCurrentA !== undefined ? limits.maxCurrentA + ' A'
         : limits.maxPowerW !== null && limits.maxPowerW !== undefined ? limits.maxPowerW + ' W' : 'none'],
       ['At the charger', limits.applied && limits.applied.status ? limits.applied.status + (limits.applied.detail
-        ? ' · ' + limits.applied.detail : '') : '–'],
-      ['Override', limits.override ? (limits.override.active ? 'on, ' + (limits.override.untilSessionEnds
+        ? ' · ' + plainError(limits.applied.detail) : '') : '–'],
+      ['Charge now', limits.override ? (limits.override.active ? 'on, ' + (limits.override.untilSessionEnds
         ? 'until the session ends' : 'until ' + fmt.time(limits.override.until)) : 'ended') : 'none'],
       ['Charging windows', schedules.items.length ? schedules.items.map(w => w.daysOfWeek.map(d => d.slice(0, 3)).join(' ')
         + ' ' + w.startTime + '–' + w.endTime).join('; ') : 'none: charging is allowed at any time'],
     ].map(([k, v]) => h('tr', {}, h('th', {scope: 'row'}, k), h('td', {}, v)))));
 }
 
-function sessionsPanel(sessions) {
+function sessionsPanel(sessions, curve) {
   return h('section', {class: 'panel', 'aria-labelledby': 'sessions-h'},
     h('h2', {id: 'sessions-h'}, 'Recent sessions'),
-    sessionTable(sessions.items, false));
+    sessionTable(sessions.items, false, curve));
 }
 
-function sessionTable(items, withCharger) {
+function sessionTable(items, withCharger, curve) {
   if (!items.length) return h('p', {class: 'muted'}, 'No sessions.');
-  return table([withCharger ? 'Charger' : null, 'Started', 'Stopped', 'idTag', {text: 'Energy', cls: 'num'},
-    {text: 'Cost', cls: 'num'}, 'Reason'].filter(Boolean), items.map(s => h('tr', {'data-session': s.id},
+  return table([withCharger ? 'Charger' : null, 'Started', 'Stopped', 'Card', {text: 'Energy', cls: 'num'},
+    {text: 'Cost', cls: 'num'}, 'Why it ended', curve ? 'Power' : null].filter(Boolean), items.map(s => h('tr', {'data-session': s.id},
     withCharger ? h('td', {}, h('a', {href: '#/chargers/' + enc(s.chargerId)}, s.chargerId)) : null,
     h('td', {}, fmt.time(s.startedAt)), h('td', {}, s.active ? h('span', {class: 'badge on'}, 'charging') : fmt.time(s.stoppedAt)),
     h('td', {}, s.idTag || '–'), h('td', {class: 'num'}, fmt.kwh(s.energyWh)),
-    h('td', {class: 'num'}, fmt.money(s.costEstimate, s.currency)), h('td', {}, s.stopReason || ''))),
+    h('td', {class: 'num'}, fmt.money(s.costEstimate, s.currency)), h('td', {}, STOP_WORDS[s.stopReason] || s.stopReason || ''),
+    curve ? h('td', {}, h('button', {type: 'button', class: 'quiet', onclick: () => curve.show(s)}, 'Curve')) : null)),
   {id: 'session-table'});
+}
+
+/**
+ * The power curve of a session: the running one (drawn from its stored readings, then followed
+ * live), or a past one picked in the sessions below.
+ */
+function curvePanel(active, recent) {
+  const title = h('h2', {id: 'curve-h'}, 'Power');
+  const note = h('p', {class: 'muted', id: 'curve-note'});
+  const holder = h('div', {id: 'curve'});
+  const panel = h('section', {class: 'panel', 'aria-labelledby': 'curve-h'}, title, note, holder);
+  let points = [];
+  let shown = null;
+  const draw = () => {
+    holder.replaceChildren(points.length > 1 ? lineChart(points) : h('p', {class: 'muted'},
+      'Not enough readings yet for a curve.'));
+  };
+  const show = async session => {
+    shown = session;
+    note.textContent = (session.active ? 'This session, live' : 'Session of ' + fmt.time(session.startedAt)) + ' · '
+      + fmt.kwh(session.energyWh);
+    const r = await api('/sessions/' + session.id + '/power?points=300');
+    if (shown !== session) return;
+    points = r.status === 200 ? r.body.items.map(p => [new Date(p.at).getTime(), p.powerW]) : [];
+    draw();
+    if (!session.active) panel.scrollIntoView({block: 'nearest'});
+  };
+  const start = active || recent.find(x => !x.active);
+  if (start) show(start); else { note.textContent = 'No session yet.'; }
+  return {
+    panel,
+    show,
+    live: (at, powerW) => {
+      if (!shown || !shown.active) return;
+      points.push([at ? new Date(at).getTime() : Date.now(), powerW]);
+      draw();
+    },
+  };
+}
+
+/** A line chart of power over time, in SVG (points: [epoch ms, W]). */
+function lineChart(points) {
+  const ns = 'http://www.w3.org/2000/svg';
+  const w = 600, hgt = 200, padL = 40, padB = 22;
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${w} ${hgt}`);
+  svg.setAttribute('class', 'chart curve');
+  svg.setAttribute('role', 'img');
+  const t0 = points[0][0], t1 = points[points.length - 1][0];
+  const max = Math.max(1000, ...points.map(p => p[1]));
+  const x = t => padL + (w - padL - 4) * (t1 === t0 ? 0 : (t - t0) / (t1 - t0));
+  const y = v => hgt - padB - (hgt - padB - 8) * v / max;
+  svg.setAttribute('aria-label', 'Power from ' + new Date(t0).toLocaleTimeString() + ' to '
+    + new Date(t1).toLocaleTimeString() + ', at most ' + fmt.kw(max));
+  const el = (name, attrs, text) => {
+    const e = document.createElementNS(ns, name);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+    if (text !== undefined) e.textContent = text;
+    svg.append(e);
+    return e;
+  };
+  el('line', {x1: padL, y1: hgt - padB, x2: w, y2: hgt - padB});
+  el('text', {x: 0, y: 12}, fmt.kw(max));
+  el('text', {x: 0, y: hgt - padB}, '0');
+  el('text', {x: padL, y: hgt - 4}, new Date(t0).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'}));
+  el('text', {x: w, y: hgt - 4, 'text-anchor': 'end'}, new Date(t1).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'}));
+  el('polyline', {class: 'line', points: points.map(p => x(p[0]).toFixed(1) + ',' + y(p[1]).toFixed(1)).join(' ')});
+  return svg;
 }
 
 function framesPanel(frames) {
@@ -566,8 +705,8 @@ async function sessionsPage() {
   };
   const download = h('button', {type: 'button', id: 'csv', class: 'quiet'}, 'Download CSV');
   download.addEventListener('click', async () => {
-    const res = await fetch('/api/v1/sessions?' + query(), {headers: {Authorization: 'Bearer ' + token(),
-      Accept: 'text/csv'}});
+    const res = await fetch('/api/v1/sessions?' + query(), {headers: {Accept: 'text/csv'},
+      credentials: 'same-origin'});
     if (!res.ok) { announce('CSV download failed: HTTP ' + res.status); return; }
     const url = URL.createObjectURL(await res.blob());
     const a = h('a', {href: url, download: 'plughome-sessions.csv'});
@@ -589,7 +728,8 @@ async function sessionsPage() {
 async function energyPage() {
   const gen = generation;
   const chargers = await apiOk('/chargers?limit=1000');
-  const period = h('select', {id: 'energy-period'}, ['day', 'week', 'month'].map(p => h('option', {value: p}, p)));
+  const period = h('select', {id: 'energy-period'}, [['day', 'day'], ['week', 'week'], ['month', 'month']]
+    .map(([v, t]) => h('option', {value: v}, t)));
   const charger = h('select', {id: 'energy-charger'}, h('option', {value: ''}, 'All chargers'),
     chargers.items.map(c => h('option', {value: c.id}, c.name || c.id)));
   const out = h('div', {id: 'energy'});
@@ -598,7 +738,16 @@ async function energyPage() {
     if (charger.value) q.set('chargerId', charger.value);
     const e = await apiOk('/energy?' + q);
     const items = e.items.filter((b, i) => b.energyWh > 0 || i >= e.items.length - 14);
+    const now = e.items[e.items.length - 1];
+    const before = e.items[e.items.length - 2];
+    const names = {day: ['Today', 'yesterday'], week: ['This week', 'last week'], month: ['This month', 'last month']}[period.value];
     out.replaceChildren(
+      now ? h('div', {class: 'figures', id: 'energy-compare'},
+        h('div', {class: 'figure'}, h('b', {}, fmt.kwh(now.energyWh)), h('span', {}, names[0])),
+        before ? h('div', {class: 'figure'}, h('b', {}, fmt.kwh(before.energyWh)), h('span', {}, names[1])) : '',
+        before && before.energyWh > 0 ? h('div', {class: 'figure'}, h('b', {},
+          (now.energyWh >= before.energyWh ? '+' : '') + Math.round(100 * (now.energyWh - before.energyWh) / before.energyWh) + ' %'),
+          h('span', {}, 'compared')) : '') : '',
       h('p', {id: 'energy-total'}, 'Total ', h('b', {}, fmt.kwh(e.energyWh)), e.cost !== null && e.cost !== undefined
         ? ' · ' + fmt.money(e.cost, e.currency) : ' · set a tariff to see the cost'),
       chart(items, period.value),
@@ -752,8 +901,8 @@ async function auditPage() {
   const gen = generation;
   const list = await apiOk('/audit?limit=200');
   page(gen, 'Audit log', h('p', {class: 'muted'}, list.total + ' entries, newest first'),
-    table(['At', 'Who', 'Action', 'Charger', 'Outcome', 'Detail'], list.items.map(a => h('tr', {},
-      h('td', {}, fmt.time(a.at)), h('td', {}, a.actor + ' (' + a.actorRole + ')'), h('td', {}, a.action),
+    table(['At', 'Who', 'What', 'Charger', 'Outcome', 'Detail'], list.items.map(a => h('tr', {},
+      h('td', {}, fmt.time(a.at)), h('td', {}, a.actor + ' (' + a.actorRole + ')'), h('td', {}, ACTION_WORDS[a.action] || a.action),
       h('td', {}, a.chargerId ? h('a', {href: '#/chargers/' + enc(a.chargerId)}, a.chargerId) : ''),
       h('td', {}, a.outcome), h('td', {}, a.detail || ''))), {id: 'audit-table'}));
 }
@@ -785,7 +934,7 @@ async function automationPage() {
       ['Topics', mqtt.topicPrefix + '/<charger>/…'],
       ['Home Assistant discovery', mqtt.discoveryPrefix + '/…'],
       ['Published', mqtt.published + ' messages; ' + mqtt.dropped + ' state updates replaced by newer ones before sending'],
-      mqtt.lastError ? ['Last error', mqtt.lastError] : null,
+      mqtt.lastError ? ['Last error', plainError(mqtt.lastError)] : null,
     ].filter(Boolean).map(([k, v]) => h('tr', {}, h('th', {scope: 'row'}, k), h('td', {}, v))))
       : h('p', {class: 'muted'}, 'Off. Set PLUGHOME_MQTT_URL (e.g. mqtt://user:password@192.168.1.5:1883) to publish to'
         + ' your broker; chargers then appear in Home Assistant by themselves.'));
@@ -811,7 +960,7 @@ async function automationPage() {
         h('td', {}, w.url), h('td', {}, w.events.join(', ')),
         h('td', {}, w.lastDelivery ? w.lastDelivery.event + ': ' + w.lastDelivery.status.toLowerCase()
           + (w.lastDelivery.lastStatusCode ? ' (HTTP ' + w.lastDelivery.lastStatusCode + ')' : w.lastDelivery.lastError
-            ? ' (' + w.lastDelivery.lastError + ')' : '') + ', ' + w.lastDelivery.attempts + ' attempt(s), '
+            ? ' (' + plainError(w.lastDelivery.lastError) + ')' : '') + ', ' + w.lastDelivery.attempts + ' attempt(s), '
           + fmt.ago(w.lastDelivery.lastAttemptAt || w.lastDelivery.createdAt) : 'none yet'),
         h('td', {}, h('button', {type: 'button', class: 'quiet', onclick: async () => {
           await api('/webhooks/' + w.id + '/test', {method: 'POST'});
@@ -842,4 +991,7 @@ window.addEventListener('hashchange', () => {
   main.focus();
 });
 if (window.matchMedia('(max-width: 640px)').matches) document.getElementById('nav').classList.add('closed');
-if (token()) signedIn(); else showSignIn();
+// Signed in on this device already? The cookie says so.
+api('/me').then(r => {
+  if (r.status === 200 && r.body && r.body.csrf) { me = r.body; signedIn(); } else showSignIn();
+});

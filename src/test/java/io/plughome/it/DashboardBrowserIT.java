@@ -66,7 +66,8 @@ class DashboardBrowserIT {
             try (SimulatedCharger charger = simulated(id, false)) {
                 // The new charger's card appears on its own (the page follows the event stream).
                 String card = "[data-charger='" + id + "']";
-                browser.textUntil(card, t -> t.contains("online") && t.contains("Preparing"), "online, Preparing");
+                // In a home user's words: "Plugged in", not OCPP's "Preparing".
+                browser.textUntil(card, t -> t.contains("online") && t.contains("Plugged in"), "online, plugged in");
                 browser.find(card + " h2 a").click();
 
                 browser.find("#start").click();
@@ -88,8 +89,24 @@ class DashboardBrowserIT {
                 power = browser.textUntil("#power", t -> kw(t) > 0 && kw(t) < 6, "the power following the limit");
                 assertEquals(5.4, kw(power), 0.2);
                 browser.textUntil("#effective-limit", t -> t.startsWith("8 A"), "the limit in effect");
+                // The live power curve: drawn from the stored readings and followed as they come.
+                browser.until(d -> d.findElements(By.cssSelector("#curve svg polyline")).isEmpty() ? null : true,
+                        "the power curve");
 
+                // Pause holds the car at 0 with the session open; Resume lets it charge again.
+                browser.find("#pause").click();
+                browser.textUntil("#result", t -> t.startsWith("Pause: Accepted"), "the pause's answer");
+                browser.textUntil("#power", t -> kw(t) == 0.0, "no power while paused");
+                browser.textUntil("#effective-limit", t -> t.contains("paused"), "the limit says paused");
+                browser.find("#resume").click();
+                browser.textUntil("#power", t -> kw(t) > 5, "charging again after resume");
+
+                // Stop asks first; "cancel" sends nothing, "OK" stops.
                 browser.find("#stop").click();
+                browser.until(d -> d.switchTo().alert(), "the confirmation").dismiss();
+                assertTrue(browser.find("#active-session").getText().startsWith("Charging"), "still charging");
+                browser.find("#stop").click();
+                browser.until(d -> d.switchTo().alert(), "the confirmation").accept();
                 assertEquals("Stop: Accepted", browser.textUntil("#result", t -> t.startsWith("Stop:")
                         && !t.contains("waiting"), "the stop's answer"));
                 browser.textUntil("#active-session", t -> t.contains("No session running"), "the session ended");
@@ -97,7 +114,7 @@ class DashboardBrowserIT {
 
                 // The chargers page, with this charger among them.
                 browser.open(base + "/#/");
-                browser.textUntil(card, t -> t.contains("Finishing"), "the charger Finishing");
+                browser.textUntil(card, t -> t.contains("Finished"), "the charger finished");
                 browser.screenshot("chargers");
             }
 
@@ -105,7 +122,16 @@ class DashboardBrowserIT {
             browser.open(base + "/#/sessions?chargerId=" + id);
             String row = browser.textUntil("#session-table tbody tr", t -> t.contains("Remote"), "the session");
             assertTrue(row.contains("PlugHome"), "started with the server's remote-start idTag: " + row);
+            assertTrue(row.contains("stopped from PlugHome"), "why it ended, in words: " + row);
             assertEquals("1 session", browser.find("#session-count").getText());
+            // On a phone the table is cards: every figure is visible, with its column's name.
+            for (String label : new String[] {"Energy", "Cost", "Why it ended"}) {
+                var cell = browser.find("#session-table tbody tr td[data-label='" + label + "']");
+                assertTrue(cell.isDisplayed(), label + " is visible on a phone");
+            }
+            assertTrue(browser.async("const done = arguments[arguments.length - 1];"
+                    + "done(document.documentElement.scrollWidth <= window.innerWidth + 1);").equals(Boolean.TRUE),
+                    "nothing sticks out sideways on a phone");
             browser.screenshot("sessions");
             browser.find("#csv").click();
             Path csv = browser.until(d -> {
@@ -142,11 +168,12 @@ class DashboardBrowserIT {
                 assertFalse(browser.present(button), button + " is not shown to a viewer");
             }
             browser.screenshot("charger-viewer");
-            // The page hides them; the server refuses them anyway.
+            // The page hides them; the server refuses them anyway, with the browser's own cookie and CSRF token.
             Object status = browser.async("const done = arguments[arguments.length - 1];"
-                    + "fetch('/api/v1/chargers/' + encodeURIComponent(arguments[0]) + '/remote-start', {method: 'POST',"
-                    + " headers: {'Authorization': 'Bearer ' + sessionStorage.getItem('plughome.token'),"
-                    + " 'Content-Type': 'application/json'}, body: '{\"connectorId\":1}'}).then(r => done(r.status));", id);
+                    + "fetch('/api/v1/me').then(r => r.json()).then(who => fetch('/api/v1/chargers/'"
+                    + " + encodeURIComponent(arguments[0]) + '/remote-start', {method: 'POST', headers: {'X-CSRF-Token':"
+                    + " who.csrf, 'Content-Type': 'application/json'}, body: '{\"connectorId\":1}'}))"
+                    + ".then(r => done(r.status));", id);
             assertEquals(403L, status);
         }
     }
@@ -202,6 +229,36 @@ class DashboardBrowserIT {
             browser.until(d -> d.switchTo().alert(), "the confirmation").accept();
             browser.until(d -> d.getCurrentUrl().endsWith("#/") ? true : null, "back to the list");
             assertEquals(404, TestServer.get("/api/v1/chargers/" + id, ADMIN_TOKEN).status());
+        }
+    }
+
+    @Test
+    void aBrowserStaysSignedInUntilItSignsOutAndItsCookieIsNotEnoughForAChange() {
+        try (Browser browser = Browser.start(new Dimension(1280, 900))) {
+            signIn(browser, ADMIN_TOKEN);
+            // A new tab, or the page opened again tomorrow: still signed in, no token to paste.
+            browser.driver().switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+            browser.open(base + "/#/sessions");
+            browser.until(d -> d.findElements(By.cssSelector("#session-filters")).isEmpty() ? null : true,
+                    "the sessions page without signing in again");
+            assertTrue(browser.find("#who").getText().contains("admin"));
+            // The token is nowhere the page's scripts can read it; the cookie is HttpOnly.
+            assertEquals("", browser.async("const done = arguments[arguments.length - 1];"
+                    + "done(document.cookie + Object.keys(sessionStorage).join() + Object.keys(localStorage).join());"));
+            // A change with the cookie but without the CSRF token the page was given is refused.
+            Object status = browser.async("const done = arguments[arguments.length - 1];"
+                    + "fetch('/api/v1/tariff', {method: 'PUT', headers: {'Content-Type': 'application/json'},"
+                    + " body: '{\"pricePerKwh\":0.3,\"currency\":\"EUR\"}'}).then(r => done(r.status));");
+            assertEquals(403L, status);
+            // On a desktop the sessions table keeps its header row.
+            assertTrue(browser.driver().findElements(By.cssSelector("#session-table thead th")).stream()
+                    .anyMatch(th -> th.isDisplayed()) || !browser.present("#session-table"));
+            browser.find("#signout").click();
+            browser.find("#token");
+            browser.driver().navigate().refresh();
+            browser.find("#token");
+            assertEquals(401L, browser.async("const done = arguments[arguments.length - 1];"
+                    + "fetch('/api/v1/me').then(r => done(r.status));"), "signed out for good");
         }
     }
 }

@@ -114,4 +114,26 @@ public class SessionsResource {
         List<MeterValueView> values = sessions.samples(id).stream().map(MeterValueView::of).toList();
         return new Page<>(values, values.size());
     }
+
+    @Schema(name = "PowerPoint")
+    public record PowerPointView(Instant at, @Schema(description = "W") double powerW) {
+    }
+
+    @GET
+    @Path("{id}/power")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A session's power curve", description = "Its power over time from the stored readings (the"
+            + " charger's power readings, or what its energy register implies), averaged to at most 'points' points"
+            + " (default 300, 2 to 2000), oldest first: for the dashboard's curve.")
+    @APIResponse(responseCode = "200", description = "The curve")
+    @APIResponse(responseCode = "404", description = "No such session",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Page<PowerPointView> power(@PathParam("id") long id,
+            @QueryParam("points") @jakarta.validation.constraints.Min(2) @jakarta.validation.constraints.Max(2000)
+            Integer points) {
+        sessions.byId(id).orElseThrow(() -> ApiError.notFound("No session " + id));
+        List<PowerPointView> curve = io.plughome.session.PowerCurve.of(sessions.samples(id), points == null ? 300
+                : points).stream().map(p -> new PowerPointView(p.at(), Math.round(p.powerW() * 10) / 10.0)).toList();
+        return new Page<>(curve, curve.size());
+    }
 }
