@@ -38,9 +38,14 @@ public class StartupCheck implements Extension {
         if (!problems.isEmpty()) {
             throw Fatal.stop(Fatal.CONFIGURATION, problems, null);
         }
-        String dataProblem = dataDirectory(value(config, "plughome.data.dir").orElse("./data"));
+        String dataDir = value(config, "plughome.data.dir").orElse("./data");
+        String dataProblem = dataDirectory(dataDir);
         if (dataProblem != null) {
             throw Fatal.stop(Fatal.CONFIGURATION, List.of(dataProblem), null);
+        }
+        String inUse = lockDataDirectory(Path.of(dataDir).toAbsolutePath().normalize());
+        if (inUse != null) {
+            throw Fatal.stop(Fatal.UNAVAILABLE, List.of(inUse), null);
         }
         String certificate = keyStore(config);
         if (certificate != null) {
@@ -97,6 +102,49 @@ public class StartupCheck implements Extension {
             return "PLUGHOME_DATA_DIR " + dir + " cannot be used (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "): set PLUGHOME_DATA_DIR to a folder"
                     + " user '" + user + "' may write";
+        }
+    }
+
+    /** The lock that says this process uses the data directory; held until the process ends. */
+    private static java.nio.channels.FileChannel dataLock;
+
+    /**
+     * One PlugHome per data directory: the database would not stop a second one (H2 lets go of
+     * its file whenever no connection is open), so PlugHome holds a lock on {@code .plughome.lock}
+     * in it for as long as it runs; the operating system releases it when the process ends, however
+     * it ends. Answers what to do when another process holds it.
+     */
+    static synchronized String lockDataDirectory(Path dir) {
+        if (dataLock != null && dataLock.isOpen()) {
+            return null; // this process holds it already (a second application in the same server)
+        }
+        Path file = dir.resolve(".plughome.lock");
+        try {
+            java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE,
+                    java.nio.file.StandardOpenOption.READ);
+            java.nio.channels.FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                channel.close();
+                return null; // held by this process
+            }
+            if (lock == null) {
+                String holder = Files.readString(file).trim();
+                channel.close();
+                return "PLUGHOME_DATA_DIR " + dir + " is in use by another PlugHome" + (holder.isEmpty() ? ""
+                        : " (process " + holder + ")") + ": stop it first, or give this one a data directory of its own";
+            }
+            channel.truncate(0);
+            channel.write(java.nio.ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            channel.force(false);
+            dataLock = channel;
+            return null;
+        } catch (IOException e) {
+            return "PLUGHOME_DATA_DIR " + dir + " cannot be locked (" + e.getMessage() + "): set PLUGHOME_DATA_DIR to a"
+                    + " local folder (not a network share that cannot lock files)";
         }
     }
 
