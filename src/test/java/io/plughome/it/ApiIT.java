@@ -27,7 +27,7 @@ class ApiIT {
         assertTrue(page.body().contains("<script src=\"/ui/app.js\""), page.body());
         TestServer.Answer script = TestServer.get("/ui/app.js", null, "*/*");
         assertEquals(200, script.status());
-        assertTrue(script.body().contains("sessionStorage"), "the dashboard's script is served");
+        assertTrue(script.body().contains("X-CSRF-Token"), "the dashboard's script is served");
         TestServer.Answer api = TestServer.get("/", null, "application/json");
         assertEquals("PlugHome", api.json().getString("name"));
         assertEquals("PlugHome", TestServer.get("/", null, "*/*").json().getString("name"));

@@ -44,7 +44,7 @@ class DashboardBrowserIT {
     private void signIn(Browser browser, String token) {
         browser.open(base + "/");
         browser.find("#token").sendKeys(token);
-        browser.find("#signin button[type=submit]").click();
+        browser.click("#signin button[type=submit]");
         browser.until(d -> !d.findElements(By.cssSelector("#chargers, #no-chargers")).isEmpty(), "the chargers page");
     }
 
@@ -68,9 +68,9 @@ class DashboardBrowserIT {
                 String card = "[data-charger='" + id + "']";
                 // In a home user's words: "Plugged in", not OCPP's "Preparing".
                 browser.textUntil(card, t -> t.contains("online") && t.contains("Plugged in"), "online, plugged in");
-                browser.find(card + " h2 a").click();
+                browser.click(card + " h2 a");
 
-                browser.find("#start").click();
+                browser.click("#start");
                 assertEquals("Start: Accepted", browser.textUntil("#result", t -> !t.contains("waiting")
                         && t.startsWith("Start:"), "the charger's answer"));
                 // 16 A on three phases at 230 V: the car draws about 10.8 kW, shown as it is metered.
@@ -82,7 +82,7 @@ class DashboardBrowserIT {
                 // A limit of 8 A: the simulated car follows the charging profile down.
                 browser.find("#limit-a").clear();
                 browser.find("#limit-a").sendKeys("8");
-                browser.find("#set-limit").click();
+                browser.click("#set-limit");
                 String limited = browser.textUntil("#result", t -> t.startsWith("Set limit:") && !t.contains("waiting"),
                         "the limit's answer");
                 assertTrue(limited.startsWith("Set limit: Accepted"), limited);
@@ -94,18 +94,18 @@ class DashboardBrowserIT {
                         "the power curve");
 
                 // Pause holds the car at 0 with the session open; Resume lets it charge again.
-                browser.find("#pause").click();
+                browser.click("#pause");
                 browser.textUntil("#result", t -> t.startsWith("Pause: Accepted"), "the pause's answer");
                 browser.textUntil("#power", t -> kw(t) == 0.0, "no power while paused");
                 browser.textUntil("#effective-limit", t -> t.contains("paused"), "the limit says paused");
-                browser.find("#resume").click();
+                browser.click("#resume");
                 browser.textUntil("#power", t -> kw(t) > 5, "charging again after resume");
 
                 // Stop asks first; "cancel" sends nothing, "OK" stops.
-                browser.find("#stop").click();
+                browser.click("#stop");
                 browser.until(d -> d.switchTo().alert(), "the confirmation").dismiss();
-                assertTrue(browser.find("#active-session").getText().startsWith("Charging"), "still charging");
-                browser.find("#stop").click();
+                browser.textUntil("#active-session", t -> t.startsWith("Charging"), "still charging");
+                browser.click("#stop");
                 browser.until(d -> d.switchTo().alert(), "the confirmation").accept();
                 assertEquals("Stop: Accepted", browser.textUntil("#result", t -> t.startsWith("Stop:")
                         && !t.contains("waiting"), "the stop's answer"));
@@ -120,9 +120,9 @@ class DashboardBrowserIT {
 
             // The history, filtered to this charger, and its CSV.
             browser.open(base + "/#/sessions?chargerId=" + id);
-            String row = browser.textUntil("#session-table tbody tr", t -> t.contains("Remote"), "the session");
+            String row = browser.textUntil("#session-table tbody tr", t -> t.contains("stopped from PlugHome"),
+                    "the session");
             assertTrue(row.contains("PlugHome"), "started with the server's remote-start idTag: " + row);
-            assertTrue(row.contains("stopped from PlugHome"), "why it ended, in words: " + row);
             assertEquals("1 session", browser.find("#session-count").getText());
             // On a phone the table is cards: every figure is visible, with its column's name.
             for (String label : new String[] {"Energy", "Cost", "Why it ended"}) {
@@ -133,7 +133,7 @@ class DashboardBrowserIT {
                     + "done(document.documentElement.scrollWidth <= window.innerWidth + 1);").equals(Boolean.TRUE),
                     "nothing sticks out sideways on a phone");
             browser.screenshot("sessions");
-            browser.find("#csv").click();
+            browser.click("#csv");
             Path csv = browser.until(d -> {
                 try (var files = Files.list(browser.downloads())) {
                     return files.filter(p -> p.toString().endsWith(".csv")).findFirst().orElse(null);
@@ -218,14 +218,14 @@ class DashboardBrowserIT {
             signIn(browser, ADMIN_TOKEN);
             browser.open(base + "/#/chargers/" + id);
             browser.textUntil("#online", t -> t.equals("offline"), "the charger offline");
-            browser.find("#start").click();
+            browser.click("#start");
             String answer = browser.textUntil("#result", t -> t.startsWith("Start:") && !t.contains("waiting"),
                     "the answer");
             assertTrue(answer.startsWith("Start: Offline"), answer);
             browser.screenshot("charger-offline-desktop");
 
             // An offline charger can be removed, after a confirmation.
-            browser.find("#remove-charger").click();
+            browser.click("#remove-charger");
             browser.until(d -> d.switchTo().alert(), "the confirmation").accept();
             browser.until(d -> d.getCurrentUrl().endsWith("#/") ? true : null, "back to the list");
             assertEquals(404, TestServer.get("/api/v1/chargers/" + id, ADMIN_TOKEN).status());
@@ -253,7 +253,7 @@ class DashboardBrowserIT {
             // On a desktop the sessions table keeps its header row.
             assertTrue(browser.driver().findElements(By.cssSelector("#session-table thead th")).stream()
                     .anyMatch(th -> th.isDisplayed()) || !browser.present("#session-table"));
-            browser.find("#signout").click();
+            browser.click("#signout");
             browser.find("#token");
             browser.driver().navigate().refresh();
             browser.find("#token");

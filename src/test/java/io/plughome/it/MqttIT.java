@@ -42,12 +42,17 @@ class MqttIT {
         final MqttClient client;
         final Map<String, String> latest = new ConcurrentHashMap<>();
         final CopyOnWriteArrayList<String[]> all = new CopyOnWriteArrayList<>();
+        private final String[] filters;
 
         Listener(String... filters) throws Exception {
+            this.filters = filters;
             client = new MqttClient("tcp://127.0.0.1:" + System.getProperty("plughome.it.mqttPort"),
                     "it-" + System.nanoTime(), new MemoryPersistence());
             MqttConnectOptions o = new MqttConnectOptions();
-            o.setCleanSession(true);
+            // A session the broker keeps, and reconnecting by itself: a connection the test broker drops
+            // now and then (seen once in CI) comes back with its subscriptions, instead of failing the test.
+            o.setCleanSession(false);
+            o.setAutomaticReconnect(true);
             client.connect(o);
             for (String f : filters) {
                 client.subscribe(f, 1, (topic, message) -> {
@@ -65,6 +70,7 @@ class MqttIT {
         }
 
         void publish(String topic, String payload, boolean retained) throws Exception {
+            assertTrue(TestServer.eventually(WAIT, client::isConnected), "the test's MQTT client is connected");
             MqttMessage m = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
             m.setQos(1);
             m.setRetained(retained);
@@ -74,6 +80,7 @@ class MqttIT {
         @Override
         public void close() throws Exception {
             if (client.isConnected()) {
+                client.unsubscribe(filters); // the broker keeps the session: nothing more queued for it
                 client.disconnect();
             }
             client.close();

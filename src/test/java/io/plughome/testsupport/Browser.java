@@ -93,6 +93,25 @@ public final class Browser implements AutoCloseable {
         }, "an element " + css);
     }
 
+    /**
+     * Clicks an element, found again if the page drew itself anew between finding and clicking (the
+     * dashboard redraws a page when the event stream says something changed).
+     */
+    public void click(String css) {
+        until(d -> {
+            try {
+                var found = d.findElements(By.cssSelector(css));
+                if (found.isEmpty() || !found.get(0).isDisplayed() || !found.get(0).isEnabled()) {
+                    return null;
+                }
+                found.get(0).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return null;
+            }
+        }, "a click on " + css);
+    }
+
     public boolean present(String css) {
         return !driver.findElements(By.cssSelector(css)).isEmpty();
     }

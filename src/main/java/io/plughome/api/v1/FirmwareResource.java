@@ -65,6 +65,11 @@ public class FirmwareResource {
             + " PLUGHOME_FILES_QUOTA_MB", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response upload(@Parameter(description = "File name, e.g. wallbox-2.1.bin") @QueryParam("name") String name,
             @HeaderParam("Content-Length") Long length, InputStream body) throws IOException {
+        if (body == null || length != null && length == 0) {
+            // (an empty body reaches here as null: EmptyBody)
+            throw ApiError.badRequest("The body is empty: send the file (curl --data-binary @file.bin, with the file"
+                    + " in the folder you run curl in)");
+        }
         ChargerFile file;
         try {
             files.admit(length == null ? -1 : length); // refused before a byte is read when it cannot fit
