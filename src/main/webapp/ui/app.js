@@ -614,20 +614,14 @@ function curvePanel(active, recent) {
   };
 }
 
-/** A line chart of power over time, in SVG (points: [epoch ms, W]). */
-function lineChart(points) {
+/** An SVG drawing of the given size and a helper that adds an element to it. */
+function svgChart(w, hgt, cls, label) {
   const ns = 'http://www.w3.org/2000/svg';
-  const w = 600, hgt = 200, padL = 40, padB = 22;
   const svg = document.createElementNS(ns, 'svg');
   svg.setAttribute('viewBox', `0 0 ${w} ${hgt}`);
-  svg.setAttribute('class', 'chart curve');
+  svg.setAttribute('class', cls);
   svg.setAttribute('role', 'img');
-  const t0 = points[0][0], t1 = points[points.length - 1][0];
-  const max = Math.max(1000, ...points.map(p => p[1]));
-  const x = t => padL + (w - padL - 4) * (t1 === t0 ? 0 : (t - t0) / (t1 - t0));
-  const y = v => hgt - padB - (hgt - padB - 8) * v / max;
-  svg.setAttribute('aria-label', 'Power from ' + new Date(t0).toLocaleTimeString() + ' to '
-    + new Date(t1).toLocaleTimeString() + ', at most ' + fmt.kw(max));
+  svg.setAttribute('aria-label', label);
   const el = (name, attrs, text) => {
     const e = document.createElementNS(ns, name);
     for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
@@ -635,6 +629,18 @@ function lineChart(points) {
     svg.append(e);
     return e;
   };
+  return {svg, el};
+}
+
+/** A line chart of power over time, in SVG (points: [epoch ms, W]). */
+function lineChart(points) {
+  const w = 600, hgt = 200, padL = 40, padB = 22;
+  const t0 = points[0][0], t1 = points[points.length - 1][0];
+  const max = Math.max(1000, ...points.map(p => p[1]));
+  const x = t => padL + (w - padL - 4) * (t1 === t0 ? 0 : (t - t0) / (t1 - t0));
+  const y = v => hgt - padB - (hgt - padB - 8) * v / max;
+  const {svg, el} = svgChart(w, hgt, 'chart curve', 'Power from ' + new Date(t0).toLocaleTimeString() + ' to '
+    + new Date(t1).toLocaleTimeString() + ', at most ' + fmt.kw(max));
   el('line', {x1: padL, y1: hgt - padB, x2: w, y2: hgt - padB});
   el('text', {x: 0, y: 12}, fmt.kw(max));
   el('text', {x: 0, y: hgt - padB}, '0');
@@ -772,19 +778,8 @@ function label(start, period) {
 function chart(items, period) {
   const ns = 'http://www.w3.org/2000/svg';
   const w = 600, hgt = 240, pad = 34;
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', `0 0 ${w} ${hgt}`);
-  svg.setAttribute('class', 'chart');
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', 'Energy per ' + period + ', the same figures as the table below');
+  const {svg, el} = svgChart(w, hgt, 'chart', 'Energy per ' + period + ', the same figures as the table below');
   const max = Math.max(1, ...items.map(b => b.energyWh));
-  const el = (name, attrs, text) => {
-    const e = document.createElementNS(ns, name);
-    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-    if (text !== undefined) e.textContent = text;
-    svg.append(e);
-    return e;
-  };
   el('line', {x1: pad, y1: hgt - pad, x2: w, y2: hgt - pad});
   el('text', {x: 0, y: 12}, fmt.kwh(max));
   const slot = (w - pad) / Math.max(items.length, 1);
