@@ -3,6 +3,8 @@
 # servers on the same Java settings (the floor: what the runtime alone costs).
 #   src/bench/appliance-bench.sh [ROUNDS] [CHARGER_SECONDS]
 # Needs target/dist (src/packaging/build.sh) and target/plughome-simulator.jar.
+# BASELINE=<another build's target/dist/home/opt/plughome> adds its launcher to each round, to
+# compare two builds side by side (start and memory).
 # Prints one line per start, then medians; then the resident memory of PlugHome (launcher, and the
 # plain jar's two processes) with three simulated chargers charging for CHARGER_SECONDS.
 set -euo pipefail
@@ -59,20 +61,24 @@ for r in $(seq 1 "$ROUNDS"); do
   stop
   times[plughome]+=" $(start plughome 'is ready' env PLUGHOME_DATA_DIR="$W/data" PORT=18480 PLUGHOME_HTTPS_PORT=18880 PLUGHOME_ADMIN_TOKEN=bench-admin-token-0123456789 "$HOME_DIR/bin/plughome")"
   stop
+  if [ -n "${BASELINE:-}" ]; then
+    times[baseline]+=" $(start baseline 'is ready' env PLUGHOME_DATA_DIR="$W/data-baseline" PORT=18480 PLUGHOME_HTTPS_PORT=18880 PLUGHOME_ADMIN_TOKEN=bench-admin-token-0123456789 "$BASELINE/bin/plughome")"
+    stop
+  fi
   times[jar]+=" $(start jar 'is ready' env HOME="$W/home" PLUGHOME_DATA_DIR="$W/data" PORT=18480 PLUGHOME_HTTPS_PORT=18880 PLUGHOME_ADMIN_TOKEN=bench-admin-token-0123456789 java -jar "$ROOT/target/plughome.jar")"
   stop
   echo "round $r: kernel ${times[kernel]##* } s, features ${times[features]##* } s, plughome (new data) ${times[plughome-first]##* } s, plughome ${times[plughome]##* } s, plain jar ${times[jar]##* } s"
 done
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 echo "medians of $ROUNDS (seconds from start to ready):"
-for k in kernel features plughome-first plughome jar; do
+for k in kernel features plughome-first plughome ${BASELINE:+baseline} jar; do
   printf '  %-16s %s\n' "$k" "$(echo "${times[$k]}" | median)"
 done
 
 # Memory with three chargers: peak resident over CHARGE_SECONDS, sampled every second.
 rss_of() { local t=0; for p in "$@"; do t=$((t + $(awk '/VmRSS/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0))); done; echo $((t / 1024)); }
-charge() { # name, then the server's pids are found by pattern
-  local name=$1 pattern=$2 peak=0
+charge() { # name, pattern of all its processes, pattern of the server process; prints both peaks
+  local name=$1 pattern=$2 server=$3 peak=0 speak=0
   java -jar "$ROOT/target/plughome-simulator.jar" --url ws://127.0.0.1:18480/ocpp --chargers 3 --prefix BENCH \
     --session-kwh 100 > "$W/$name.sim" 2>&1 &
   local sim=$!
@@ -81,16 +87,24 @@ charge() { # name, then the server's pids are found by pattern
     # shellcheck disable=SC2046
     local now; now=$(rss_of $(pgrep -f "$pattern"))
     [ "$now" -gt "$peak" ] && peak=$now
+    # shellcheck disable=SC2046
+    now=$(rss_of $(pgrep -f "$server"))
+    [ "$now" -gt "$speak" ] && speak=$now
   done
   kill $sim
-  echo "$peak"
+  echo "$peak (the server process $speak)"
 }
 stop
 start plughome 'is ready' env PLUGHOME_DATA_DIR="$W/data" PORT=18480 PLUGHOME_HTTPS_PORT=18880 PLUGHOME_ADMIN_TOKEN=bench-admin-token-0123456789 "$HOME_DIR/bin/plughome" > /dev/null
-echo "peak resident with 3 chargers for ${CHARGE_SECONDS} s: launcher (package, image) $(charge launcher 'ws-server.jar plughome') MiB"
+echo "peak resident MiB with 3 chargers for ${CHARGE_SECONDS} s: launcher (package, image) $(charge launcher 'ws-server.jar plughome' 'ws-server.jar plughome')"
 stop
 start jar 'is ready' env HOME="$W/home" PLUGHOME_DATA_DIR="$W/data" PORT=18480 PLUGHOME_HTTPS_PORT=18880 PLUGHOME_ADMIN_TOKEN=bench-admin-token-0123456789 java -jar "$ROOT/target/plughome.jar" > /dev/null
-echo "peak resident with 3 chargers for ${CHARGE_SECONDS} s: plain jar, both processes $(charge jar 'plughome.jar|ws-server.jar plughome') MiB"
+echo "peak resident MiB with 3 chargers for ${CHARGE_SECONDS} s: plain jar, both processes $(charge jar 'plughome.jar|ws-server.jar plughome' 'ws-server.jar plughome')"
 stop
+if [ -n "${BASELINE:-}" ]; then
+  start baseline 'is ready' env PLUGHOME_DATA_DIR="$W/data-baseline" PORT=18480 PLUGHOME_HTTPS_PORT=18880 PLUGHOME_ADMIN_TOKEN=bench-admin-token-0123456789 "$BASELINE/bin/plughome" > /dev/null
+  echo "peak resident MiB with 3 chargers for ${CHARGE_SECONDS} s: baseline launcher $(charge baseline "$BASELINE/wlp/bin/tools/ws-server.jar plughome" "$BASELINE/wlp/bin/tools/ws-server.jar plughome")"
+  stop
+fi
 rm -rf "$WLP/usr/servers/empty-features" "$WLP/usr/servers/empty-kernel"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {print int($2/1048576)}' /proc/meminfo) GiB, $(java -version 2>&1 | head -1)"

@@ -20,7 +20,8 @@ bench_run() {
   # every simulated charger comes from 127.0.0.1: the per-address limit is lifted
   # shellcheck disable=SC2086
   env PORT=$PORT ADDR=127.0.0.1 PLUGHOME_HTTPS_PORT=-1 PLUGHOME_MAX_CONNECTIONS_PER_ADDRESS=100000 \
-      PLUGHOME_DATA_DIR="$dir/data" PLUGHOME_ADMIN_TOKEN=bench-token WLP_JAR_EXTRACT_ROOT="$dir/wlp" $env_extra \
+      PLUGHOME_DATA_DIR="$dir/data" PLUGHOME_ADMIN_TOKEN=bench-token WLP_JAR_EXTRACT_ROOT="$dir/wlp" \
+      JVM_ARGS="${BENCH_JVM_ARGS:--Xmx1g -XX:TieredStopAtLevel=4}" $env_extra \
       java -jar target/plughome.jar > "$dir/server.log" 2>&1 &
   local server=$!
   for _ in $(seq 1 120); do

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -27,21 +26,11 @@ class SettingsTest {
     @Test
     void everySettingTheCodeReadsIsInTheTable() throws Exception {
         Set<String> missing = new TreeSet<>();
-        Path classes = Path.of("target/classes");
-        try (Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(file).toString().replace('/', '.').replace(".class", "");
-                Class<?> type;
-                try {
-                    type = Class.forName(name, false, getClass().getClassLoader());
-                } catch (Throwable e) {
-                    continue;
-                }
-                for (Field f : type.getDeclaredFields()) {
-                    ConfigProperty p = f.getAnnotation(ConfigProperty.class);
-                    if (p != null && Settings.byKey(p.name()).isEmpty()) {
-                        missing.add(p.name() + " (" + type.getSimpleName() + ")");
-                    }
+        for (Class<?> type : io.plughome.testsupport.CompiledClasses.all()) {
+            for (Field f : type.getDeclaredFields()) {
+                ConfigProperty p = f.getAnnotation(ConfigProperty.class);
+                if (p != null && Settings.byKey(p.name()).isEmpty()) {
+                    missing.add(p.name() + " (" + type.getSimpleName() + ")");
                 }
             }
         }
