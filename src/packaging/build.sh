@@ -12,7 +12,13 @@
 # Needs what every Debian machine with a JDK has: bash, tar, sha256sum, dpkg-deb, and jlink with
 # the JDK's jmods (Debian: openjdk-17-jdk-headless brings them; without them the package and the
 # image use the machine's `java` and say so).
-#   src/packaging/build.sh [--no-image] [--no-deb]
+#
+# --arch arm64 builds for a Raspberry Pi 4 (or any 64-bit ARM Linux) on this machine, into
+# target/dist-arm64/: the runtime is linked by this machine's jlink from Debian's arm64 JDK and
+# the image's base layer is Debian's arm64 C library and dash, both fetched by
+# src/packaging/cross-sysroot.sh (root, once). src/packaging/check-arm64.sh then starts the result
+# under qemu-user.
+#   src/packaging/build.sh [--no-image] [--no-deb] [--arch ARCH]
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -21,22 +27,37 @@ DIST=$TARGET/dist
 JAR=$TARGET/plughome.jar
 WANT_IMAGE=yes
 WANT_DEB=yes
-for a in "$@"; do
-  case "$a" in
+HOST_ARCH=$(dpkg --print-architecture 2>/dev/null || echo amd64)
+ARCH=$HOST_ARCH
+while [ $# -gt 0 ]; do
+  case "$1" in
     --no-image) WANT_IMAGE=no ;;
     --no-deb) WANT_DEB=no ;;
-    *) echo "unknown option $a" >&2; exit 2 ;;
+    --arch) ARCH=${2:?--arch needs an architecture, e.g. arm64}; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
   esac
+  shift
 done
 [ -f "$JAR" ] || { echo "No $JAR: run mvn package first" >&2; exit 1; }
 
 VERSION=$(sed -n 's/^version=//p' "$TARGET/classes/io/plughome/platform/build.properties" 2>/dev/null || true)
 VERSION=${VERSION:-0.0.0}
 DEB_VERSION=${VERSION//-/\~}
-ARCH=$(dpkg --print-architecture 2>/dev/null || echo amd64)
 JAVA_BIN=$(readlink -f "$(command -v java)")
 JDK=${JDK_HOME:-${JAVA_HOME:-$(dirname "$(dirname "$JAVA_BIN")")}}
 step() { printf '%s %s\n' "$(date +%T)" "$*"; }
+JMODS=$JDK/jmods
+STRIP=--strip-debug
+SYSROOT=
+if [ "$ARCH" != "$HOST_ARCH" ]; then
+  DIST=$TARGET/dist-$ARCH
+  step "fetching Debian's $ARCH JDK and C library"
+  "$ROOT/src/packaging/cross-sysroot.sh" "$ARCH"
+  JMODS=$TARGET/cross/$ARCH/jdk/jmods
+  SYSROOT=$TARGET/cross/$ARCH/sysroot
+  # this machine's objcopy cannot strip another CPU's libraries; the Java debug attributes go
+  STRIP=--strip-java-debug-attributes
+fi
 
 rm -rf "$DIST"
 HOME_DIR=$DIST/home/opt/plughome
@@ -52,7 +73,7 @@ rm -f "$HOME_DIR/wlp/usr/servers/plughome/jvm.options"
 install -m 755 "$ROOT/src/packaging/plughome" "$HOME_DIR/bin/plughome"
 
 RUNTIME=none
-if [ -d "$JDK/jmods" ]; then
+if [ -d "$JMODS" ]; then
   step "making the Java runtime (jlink)"
   MODULES=java.base,java.compiler,java.datatransfer,java.desktop,java.instrument,java.logging,java.management
   MODULES=$MODULES,java.management.rmi,java.naming,java.net.http,java.prefs,java.rmi,java.scripting
@@ -60,10 +81,14 @@ if [ -d "$JDK/jmods" ]; then
   MODULES=$MODULES,java.xml.crypto,jdk.attach,jdk.charsets,jdk.crypto.cryptoki,jdk.crypto.ec,jdk.httpserver
   MODULES=$MODULES,jdk.management,jdk.management.agent,jdk.naming.dns,jdk.naming.rmi,jdk.net,jdk.security.auth
   MODULES=$MODULES,jdk.unsupported,jdk.zipfs
-  "$JDK/bin/jlink" --module-path "$JDK/jmods" --add-modules "$MODULES" --output "$HOME_DIR/runtime" \
-    --strip-debug --no-man-pages --no-header-files
+  # Liberty's java9.options exports from jdk.management.agent, which a linked runtime leaves out
+  # of the boot layer unless asked: without this every start printed "Unknown module" first
+  # (the leading space keeps jlink from reading the value as an option of its own)
+  "$JDK/bin/jlink" --module-path "$JMODS" --add-modules "$MODULES" --output "$HOME_DIR/runtime" \
+    "$STRIP" --no-man-pages --no-header-files --add-options " --add-modules=jdk.management.agent"
   RUNTIME=bundled
 else
+  [ -z "$SYSROOT" ] || { echo "no $ARCH jmods in $JMODS" >&2; exit 1; }
   echo "NOTE: $JDK has no jmods: no Java runtime is bundled; the package needs openjdk-17-jre-headless"
 fi
 
@@ -107,21 +132,55 @@ if [ "$WANT_IMAGE" = yes ]; then
   BASE=$IMG/base
   mkdir -p "$BASE"/{bin,etc,tmp,data,opt,proc,sys,dev}
   # /bin/sh for the launcher, and the C libraries the runtime and the shell load.
-  cp -L /bin/dash "$BASE/bin/sh"
   JAVA_FOR_IMAGE=$HOME_DIR/runtime
   [ "$RUNTIME" = bundled ] || { echo "the image needs the bundled runtime (jmods)" >&2; exit 1; }
-  LIBS=$( { ldd /bin/dash; find "$JAVA_FOR_IMAGE" -name '*.so' -exec ldd {} \; ; ldd "$JAVA_FOR_IMAGE/bin/java"; } 2>/dev/null \
-    | awk '/=> \// {print $3} /^\t\/[^ ]+ \(/ {print $1}' | sort -u)
-  for extra in /lib/*-linux-gnu/libnss_files.so.2 /lib/*-linux-gnu/libnss_dns.so.2 /lib/*-linux-gnu/libresolv.so.2; do
-    [ -e "$extra" ] && LIBS="$LIBS $extra"
-  done
+  if [ -z "$SYSROOT" ]; then
+    cp -L /bin/dash "$BASE/bin/sh"
+    LIBS=$( { ldd /bin/dash; find "$JAVA_FOR_IMAGE" -name '*.so' -exec ldd {} \; ; ldd "$JAVA_FOR_IMAGE/bin/java"; } 2>/dev/null \
+      | awk '/=> \// {print $3} /^\t\/[^ ]+ \(/ {print $1}' | sort -u)
+    for extra in /lib/*-linux-gnu/libnss_files.so.2 /lib/*-linux-gnu/libnss_dns.so.2 /lib/*-linux-gnu/libresolv.so.2; do
+      [ -e "$extra" ] && LIBS="$LIBS $extra"
+    done
+  else
+    # another CPU's files cannot be run here to ask ldd: follow their NEEDED entries in the root
+    cp -L "$SYSROOT/bin/dash" "$BASE/bin/sh"
+    LIBS=""
+    # (the runtime's X11, font, image, colour, sound and splash-screen libraries, which need
+    # Debian's X11, freetype, jpeg, lcms2 and alsa, are never loaded by a headless server)
+    todo=$( { echo "$BASE/bin/sh"; echo "$JAVA_FOR_IMAGE/bin/java"; find "$JAVA_FOR_IMAGE" -name '*.so' \
+      ! -name libawt_xawt.so ! -name libsplashscreen.so ! -name libjsound.so ! -name libfontmanager.so \
+      ! -name libjavajpeg.so ! -name liblcms.so; } )
+    seen=" "
+    while [ -n "$todo" ]; do
+      next=""
+      for f in $todo; do
+        for need in $(readelf -d "$f" 2>/dev/null | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+          case "$seen" in *" $need "*) continue ;; esac
+          seen="$seen$need "
+          [ -e "$JAVA_FOR_IMAGE/lib/$need" ] || [ -e "$JAVA_FOR_IMAGE/lib/server/$need" ] && continue
+          found=$(find "$SYSROOT/lib" "$SYSROOT/usr/lib" -maxdepth 2 -name "$need" 2>/dev/null | head -1)
+          [ -n "$found" ] || { echo "$need, needed by $f, is not in $SYSROOT" >&2; exit 1; }
+          LIBS="$LIBS ${found#"$SYSROOT"}"
+          next="$next $found"
+        done
+      done
+      todo=$next
+    done
+    for f in "$SYSROOT"/lib/ld-linux-*.so.* "$SYSROOT"/lib/*-linux-gnu/libnss_files.so.2 \
+      "$SYSROOT"/lib/*-linux-gnu/libnss_dns.so.2 "$SYSROOT"/lib/*-linux-gnu/libresolv.so.2; do
+      [ -e "$f" ] && LIBS="$LIBS ${f#"$SYSROOT"}"
+    done
+  fi
   for lib in $LIBS; do
     case "$lib" in "$JAVA_FOR_IMAGE"/*) continue ;; esac
+    src=$SYSROOT$lib
     mkdir -p "$BASE$(dirname "$lib")"
-    cp -L "$lib" "$BASE$lib"
+    cp -L "$src" "$BASE$lib"
     # the loader is looked for under /lib64 on amd64 and under /lib on arm64; keep both names
-    real=$(readlink -f "$lib")
-    if [ "$real" != "$lib" ] && [ ! -e "$BASE$real" ]; then mkdir -p "$BASE$(dirname "$real")"; cp -L "$lib" "$BASE$real"; fi
+    if [ -z "$SYSROOT" ]; then
+      real=$(readlink -f "$lib")
+      if [ "$real" != "$lib" ] && [ ! -e "$BASE$real" ]; then mkdir -p "$BASE$(dirname "$real")"; cp -L "$lib" "$BASE$real"; fi
+    fi
   done
   [ -e /lib64 ] && [ ! -e "$BASE/lib64" ] && mkdir -p "$BASE/lib64"
   printf 'root:x:0:0:root:/root:/bin/sh\nplughome:x:10001:10001:PlugHome:/data:/bin/sh\n' > "$BASE/etc/passwd"
@@ -167,4 +226,4 @@ fi
 
 step "done"
 ls -la "$DIST" | sed 1d
-echo "Java runtime: $RUNTIME ($JDK); architecture: $ARCH; version: $VERSION"
+echo "Java runtime: $RUNTIME (from $JMODS); architecture: $ARCH; version: $VERSION"
