@@ -52,9 +52,15 @@ public class ChargerLogins {
     private static final int MAX_TRACKED = 100_000;
 
     /** How a login attempt ended. {@code retryAfter} is set when throttled. */
-    public record Result(Outcome outcome, Duration retryAfter) {
-        static final Result ADMITTED = new Result(Outcome.ADMITTED, null);
-        static final Result REFUSED = new Result(Outcome.REFUSED, null);
+    /** authenticated: admitted because it presented the charger's shared secret (not for having none). */
+    public record Result(Outcome outcome, Duration retryAfter, boolean authenticated) {
+        static final Result OPEN = new Result(Outcome.ADMITTED, null, false);
+        static final Result AUTHENTICATED = new Result(Outcome.ADMITTED, null, true);
+        static final Result REFUSED = new Result(Outcome.REFUSED, null, false);
+
+        Result(Outcome outcome, Duration retryAfter) {
+            this(outcome, retryAfter, false);
+        }
     }
 
     public enum Outcome { ADMITTED, REFUSED, THROTTLED }
@@ -99,7 +105,7 @@ public class ChargerLogins {
     public Result login(String chargerId, String address, byte[] presented) {
         String stored = chargers.secretHash(chargerId).orElse(null);
         if (stored == null) {
-            return Result.ADMITTED;
+            return Result.OPEN;
         }
         if (presented == null) {
             return Result.REFUSED; // no credentials: a client asks again after the 401 challenge; not a guess
@@ -107,7 +113,7 @@ public class ChargerLogins {
         byte[] mac = mac(presented);
         Cached cached = verified.get(chargerId);
         if (cached != null && cached.storedHash().equals(stored) && MessageDigest.isEqual(cached.mac(), mac)) {
-            return Result.ADMITTED;
+            return Result.AUTHENTICATED;
         }
         Instant now = clock.instant();
         Duration wait = address.equals(knownGood.get(chargerId)) ? null : longestBlock(now, "addr:" + address);
@@ -135,7 +141,7 @@ public class ChargerLogins {
             }
             failures.remove("addr:" + address);
             failures.remove("id:" + chargerId);
-            return Result.ADMITTED;
+            return Result.AUTHENTICATED;
         }
         failed(now, "addr:" + address);
         failed(now, "id:" + chargerId);

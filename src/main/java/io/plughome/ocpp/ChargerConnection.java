@@ -27,10 +27,10 @@ public final class ChargerConnection {
     private final java.util.concurrent.atomic.AtomicBoolean counted;
 
     public ChargerConnection(String chargerId, Session session, ProtocolAdapter adapter, ScheduledExecutorService
-            scheduler, Clock clock, FrameLog frames, String reservedAddress) {
+            scheduler, Clock clock, FrameLog frames, ConnectionRegistry.Reservation reservation) {
         this.chargerId = chargerId;
-        this.remoteAddress = reservedAddress == null ? "unknown" : reservedAddress;
-        this.counted = new java.util.concurrent.atomic.AtomicBoolean(reservedAddress != null);
+        this.remoteAddress = reservation == null ? "unknown" : reservation.address();
+        this.counted = new java.util.concurrent.atomic.AtomicBoolean(reservation != null && reservation.counted());
         this.frames = frames;
         this.session = session;
         this.adapter = adapter;

@@ -49,8 +49,11 @@ public class ConnectionRegistry implements Presence {
     @Inject
     Clock clock;
 
-    /** A connection counted at its address at the upgrade, before its endpoint opened. */
-    private record Reservation(String address, Instant at) {
+    /**
+     * A connection reserved at the upgrade, before its endpoint opened; counted: it counts against
+     * its address's limit (a charger that logged in with its shared secret does not).
+     */
+    public record Reservation(String address, Instant at, boolean counted) {
     }
 
     /**
@@ -72,25 +75,37 @@ public class ConnectionRegistry implements Presence {
             return count;
         });
         if (admitted[0]) {
-            Reservation earlier = reservations.put(chargerId, new Reservation(address, clock.instant()));
-            if (earlier != null) {
-                release(earlier.address());
-            }
+            replaceReservation(chargerId, new Reservation(address, clock.instant(), true));
         }
         return admitted[0];
     }
 
-    /** The address a charger's new connection was reserved at (null: none), taken once by its endpoint. */
-    public String takeReservation(String chargerId) {
-        Reservation reservation = reservations.remove(chargerId);
-        return reservation == null ? null : reservation.address();
+    /**
+     * Reserves a connection for a charger that logged in with its shared secret, whatever its
+     * address holds already: the per-address limit is for connections nobody vouched for (a car
+     * park's chargers behind one NAT address each log in with their own secret).
+     */
+    public void reserveAuthenticated(String address, String chargerId) {
+        replaceReservation(chargerId, new Reservation(address, clock.instant(), false));
     }
 
-    /** The upgrade of {@link #reserve} was refused after all (a wrong password): counted out again. */
+    private void replaceReservation(String chargerId, Reservation reservation) {
+        Reservation earlier = reservations.put(chargerId, reservation);
+        if (earlier != null && earlier.counted()) {
+            release(earlier.address());
+        }
+    }
+
+    /** The reservation of a charger's new connection (null: none), taken once by its endpoint. */
+    public Reservation takeReservation(String chargerId) {
+        return reservations.remove(chargerId);
+    }
+
+    /** The upgrade was refused after all (a wrong password): counted out again. */
     public void cancelReservation(String chargerId) {
-        String address = takeReservation(chargerId);
-        if (address != null) {
-            release(address);
+        Reservation reservation = takeReservation(chargerId);
+        if (reservation != null && reservation.counted()) {
+            release(reservation.address());
         }
     }
 
@@ -98,7 +113,7 @@ public class ConnectionRegistry implements Presence {
     public void expireReservations(Duration after) {
         Instant limit = clock.instant().minus(after);
         reservations.forEach((id, r) -> {
-            if (r.at().isBefore(limit) && reservations.remove(id, r)) {
+            if (r.at().isBefore(limit) && reservations.remove(id, r) && r.counted()) {
                 release(r.address());
             }
         });

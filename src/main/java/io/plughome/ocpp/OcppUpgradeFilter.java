@@ -33,7 +33,8 @@ import java.util.logging.Logger;
  * else is 400, and so is an id the charger-id rule refuses;</li>
  * <li>a client that offers only OCPP versions this server does not speak gets 400;</li>
  * <li>the client's address (after trusted proxies, {@code ClientAddresses}) may have only so many
- * charger connections open (429);</li>
+ * charger connections open (429), except for a charger that logs in with its shared secret (many
+ * chargers of a car park share one NAT address);</li>
  * <li>a charger that has a shared secret must present it as HTTP Basic credentials with its id
  * as user name (OCPP security profiles 1 and 2): 401, or 429 while its address is throttled;</li>
  * <li>then the request is upgraded here, with that id handed to the endpoint as its path
@@ -92,16 +93,16 @@ public class OcppUpgradeFilter extends HttpFilter {
         }
         ForwardedChain.Client client = clients.of(request);
         String address = ClientAddresses.throttleKey(client);
-        if (!registry.reserve(address, chargerId)) {
-            LOG.warning(() -> "Charger " + chargerId + " from " + client.address() + " refused: "
-                    + config.maxConnectionsPerAddress() + " connections from that address already"
-                    + " (PLUGHOME_MAX_CONNECTIONS_PER_ADDRESS)");
-            JsonErrors.write(response, 429, "TooManyConnections", "This address has "
-                    + config.maxConnectionsPerAddress() + " charger connections open already");
+        // Counted against the address's limit unless the charger logs in with its shared secret:
+        // over the limit, only a charger that presents credentials is looked at further.
+        boolean counted = registry.reserve(address, chargerId);
+        byte[] password = password(request, chargerId);
+        if (!counted && password == null) {
+            tooManyConnections(response, chargerId, client);
             return;
         }
-        ChargerLogins.Result login = logins.login(chargerId, address, password(request, chargerId));
-        if (login.outcome() != ChargerLogins.Outcome.ADMITTED) {
+        ChargerLogins.Result login = logins.login(chargerId, address, password);
+        if (login.outcome() != ChargerLogins.Outcome.ADMITTED && counted) {
             registry.cancelReservation(chargerId);
         }
         if (login.outcome() == ChargerLogins.Outcome.THROTTLED) {
@@ -117,6 +118,13 @@ public class OcppUpgradeFilter extends HttpFilter {
             JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "This charger needs its"
                     + " shared secret as HTTP Basic credentials, with the charge point id as user name");
             return;
+        }
+        if (!counted) {
+            if (!login.authenticated()) { // credentials for a charger that has no secret vouch for nothing
+                tooManyConnections(response, chargerId, client);
+                return;
+            }
+            registry.reserveAuthenticated(address, chargerId);
         }
         addresses.connectedAt(chargerId, baseUrl(request));
         ServerContainer container = (ServerContainer) request.getServletContext()
@@ -148,6 +156,16 @@ public class OcppUpgradeFilter extends HttpFilter {
     }
 
     /** A WebSocket upgrade: GET with {@code Upgrade: websocket} (any case, any other tokens beside it). */
+    private void tooManyConnections(HttpServletResponse response, String chargerId, ForwardedChain.Client client)
+            throws IOException {
+        LOG.warning(() -> "Charger " + chargerId + " from " + client.address() + " refused: "
+                + config.maxConnectionsPerAddress() + " connections without credentials from that address already"
+                + " (PLUGHOME_MAX_CONNECTIONS_PER_ADDRESS)");
+        JsonErrors.write(response, 429, "TooManyConnections", "This address has "
+                + config.maxConnectionsPerAddress() + " charger connections open already; a charger that logs in"
+                + " with its shared secret is not limited");
+    }
+
     static boolean isUpgrade(HttpServletRequest request) {
         return Collections.list(request.getHeaders("Upgrade")).stream().flatMap(h -> Arrays.stream(h.split(",")))
                 .anyMatch(token -> token.trim().equalsIgnoreCase("websocket"));

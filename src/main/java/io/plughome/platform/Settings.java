@@ -179,7 +179,7 @@ public final class Settings {
                     "Reverse proxies whose X-Forwarded-For / Forwarded headers are believed. None by default.",
                     PROXIES),
             new Setting("plughome.max.connections.per.address", "Network", "100", "1 to 1000000",
-                    "Open connections one address may hold.", whole(1, 1_000_000, "")),
+                    "Open charger connections without a shared secret one address may hold (a charger that logs in with its secret is not counted).", whole(1, 1_000_000, "")),
             // Data
             new Setting("plughome.data.dir", "Data", "./data", "a folder PlugHome may write",
                     "Where the database (H2), backups, TLS keys and charger files are kept.", NOT_BLANK),

@@ -42,8 +42,13 @@ class ChargerLoginsTest {
     void aChargerWithoutSecretIsAdmittedAndARightPasswordToo() {
         ChargerLogins logins = logins();
         assertEquals(ChargerLogins.Outcome.ADMITTED, logins.login("open-1", "10.0.0.1", null).outcome());
+        assertEquals(false, logins.login("open-1", "10.0.0.1", bytes(SECRET)).authenticated(),
+                "credentials for a charger without a secret vouch for nothing");
         assertEquals(ChargerLogins.Outcome.REFUSED, logins.login("CP1", "10.0.0.1", null).outcome());
-        assertEquals(ChargerLogins.Outcome.ADMITTED, logins.login("CP1", "10.0.0.1", bytes(SECRET)).outcome());
+        ChargerLogins.Result right = logins.login("CP1", "10.0.0.1", bytes(SECRET));
+        assertEquals(ChargerLogins.Outcome.ADMITTED, right.outcome());
+        assertEquals(true, right.authenticated());
+        assertEquals(true, logins.login("CP1", "10.0.0.1", bytes(SECRET)).authenticated(), "from the cache too");
     }
 
     @Test

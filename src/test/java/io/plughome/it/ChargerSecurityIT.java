@@ -109,6 +109,22 @@ class ChargerSecurityIT {
                     url(prefix + "-50"), prefix + "-50", null, crowd, "ocpp1.6"));
             assertEquals(429, refused.getResponse().statusCode());
             assertEquals(200, TestServer.get("/api/v1/chargers", VIEWER_TOKEN).status(), "the server still serves");
+            // a charger that logs in with its shared secret is not limited by the address it shares
+            String vouched = prefix + "-S";
+            register(vouched);
+            assertEquals(200, patch(vouched, "{\"sharedSecret\":\"" + SECRET + "\"}", ADMIN_TOKEN).status());
+            assertEquals(401, refusedWith(() -> ChargePointSimulator.connect(http, url(vouched), vouched,
+                    "wrong-password-1", crowd, "ocpp1.6")), "a wrong secret is still a wrong secret");
+            try (ChargePointSimulator cp = ChargePointSimulator.connect(http, url(vouched), vouched, SECRET, crowd,
+                    "ocpp1.6")) {
+                assertEquals("Accepted", cp.boot("Acme", "Vouched").getString("status"));
+                assertEquals(429, handshakeError(() -> ChargePointSimulator.connect(http, url(prefix + "-51"),
+                        prefix + "-51", null, crowd, "ocpp1.6")).getResponse().statusCode(),
+                        "the charger with a secret took no place from the others");
+            }
+            // credentials for a charger that has no secret vouch for nothing
+            assertEquals(429, handshakeError(() -> ChargePointSimulator.connect(http, url(prefix + "-52"),
+                    prefix + "-52", "any-password-1", crowd, "ocpp1.6")).getResponse().statusCode());
             // a charger of the 50 reconnecting (its old socket half-open) replaces its connection
             try (ChargePointSimulator again = ChargePointSimulator.connect(http, url(prefix + "-7"), prefix + "-7",
                     null, crowd, "ocpp1.6")) {
