@@ -100,6 +100,16 @@ public class Charger {
         sharedSecretHash = secret == null ? null : SharedSecrets.hash(secret);
     }
 
+    /** Sets a secret PlugHome generated (its hash is the fast form, see {@link SharedSecrets}). */
+    public void generatedSecret(String secret) {
+        sharedSecretHash = SharedSecrets.hashGenerated(secret);
+    }
+
+    /** Replaces the stored hash with a stronger one of the same secret, made at a good login. */
+    void rehashedSecret(String hash) {
+        sharedSecretHash = hash;
+    }
+
     /** Whether the presented credentials are acceptable: anything when no secret is set. */
     public boolean admits(String presentedSecret) {
         return admits(presentedSecret == null ? null : presentedSecret.getBytes(StandardCharsets.UTF_8));
@@ -111,7 +121,7 @@ public class Charger {
                 .anyMatch(form -> SharedSecrets.matches(form, sharedSecretHash));
     }
 
-    /** The stored PBKDF2 hash of the shared secret, for the login check (null: no secret). */
+    /** The stored hash of the shared secret, for the login check (null: no secret). */
     String sharedSecretHash() {
         return sharedSecretHash;
     }

@@ -135,6 +135,9 @@ public class ChargerLogins {
             checks.release();
         }
         if (match) {
+            if (SharedSecrets.weakerThanToday(stored)) {
+                upgrade(chargerId, stored, presented);
+            }
             verified.put(chargerId, new Cached(stored, mac));
             if (knownGood.size() < MAX_TRACKED || knownGood.containsKey(chargerId)) {
                 knownGood.put(chargerId, address);
@@ -169,8 +172,24 @@ public class ChargerLogins {
     }
 
     private boolean check(String form, String stored) {
-        pbkdf2Checks.incrementAndGet();
+        if (SharedSecrets.slow(stored)) {
+            pbkdf2Checks.incrementAndGet();
+        }
         return SharedSecrets.matches(form, stored);
+    }
+
+    /** Stores the secret again at today's strength, from the form of the password that matched. */
+    private void upgrade(String chargerId, String stored, byte[] presented) {
+        List<String> forms = SharedSecrets.presentedForms(presented);
+        Integer form = matchedForm.get(chargerId);
+        String secret = forms.get(form == null || form >= forms.size() ? 0 : form);
+        try {
+            chargers.rehashSecret(chargerId, stored, SharedSecrets.hash(secret));
+            LOG.info(() -> "Charger " + chargerId + "'s shared secret is stored at today's strength now");
+        } catch (RuntimeException e) {
+            LOG.log(java.util.logging.Level.WARNING, "Could not store charger " + chargerId
+                    + "'s secret at today's strength; it stays as it was", e);
+        }
     }
 
     private Duration longestBlock(Instant now, String... keys) {

@@ -154,6 +154,29 @@ public class ChargerService {
         return Optional.of(before);
     }
 
+    /**
+     * Gives the charger a new secret drawn by PlugHome (about 190 bits) and returns it, the only
+     * time it is seen: it replaces any secret the charger had. Empty for an unknown charger.
+     */
+    public Optional<String> generateSecret(String chargerId) {
+        Charger charger = em.find(Charger.class, chargerId);
+        if (charger == null) {
+            return Optional.empty();
+        }
+        String secret = SharedSecrets.generate();
+        charger.generatedSecret(secret);
+        em.flush();
+        return Optional.of(secret);
+    }
+
+    /** Stores a stronger hash of a charger's secret, unless the secret changed since {@code before} was read. */
+    public void rehashSecret(String chargerId, String before, String stronger) {
+        Charger charger = em.find(Charger.class, chargerId);
+        if (charger != null && before.equals(charger.sharedSecretHash())) {
+            charger.rehashedSecret(stronger);
+        }
+    }
+
     /** The stored hash of a charger's shared secret; empty for an unknown charger or one without a secret. */
     public Optional<String> secretHash(String chargerId) {
         Charger charger = em.find(Charger.class, chargerId);

@@ -11,9 +11,17 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * Chargers' shared secrets (OCPP security profiles 1 and 2, the HTTP Basic password), stored as
- * salted PBKDF2-HMAC-SHA256: people choose these, so unlike random API tokens they are stretched.
- * Format: {@code pbkdf2-sha256$<iterations>$<salt>$<hash>} (Base64).
+ * Chargers' shared secrets (OCPP security profiles 1 and 2, the HTTP Basic password), in two
+ * stored forms:
+ * <ul>
+ * <li>a secret a person chose: salted PBKDF2-HMAC-SHA256, {@code pbkdf2-sha256$<iterations>$<salt>$<hash>}
+ * (Base64). People choose guessable secrets, so each guess against a leaked hash is made slow;</li>
+ * <li>a secret PlugHome generated ({@link #generate}, 32 characters drawn from 62, about 190 bits):
+ * HMAC-SHA256 keyed with a random salt, {@code hmac-sha256$<salt>$<mac>}. Its strength is its
+ * entropy: a leaked hash leaves 2^189 guesses on average whatever each costs, so stretching adds
+ * nothing and a login costs microseconds instead of PBKDF2's tens of milliseconds (a reconnect
+ * storm of thousands of chargers). Which form a stored hash has is in its first field.</li>
+ * </ul>
  */
 public final class SharedSecrets {
 
@@ -26,7 +34,11 @@ public final class SharedSecrets {
     public static final int MAX_LENGTH = 40;
 
     private static final String SCHEME = "pbkdf2-sha256";
-    private static final int ITERATIONS = 120_000;
+    private static final String GENERATED_SCHEME = "hmac-sha256";
+    static final int ITERATIONS = 120_000;
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    /** Length of a generated secret: 32 of 62 characters, log2(62^32) = 190.5 bits, within OCPP's 16 to 40. */
+    public static final int GENERATED_LENGTH = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private SharedSecrets() {
@@ -43,21 +55,73 @@ public final class SharedSecrets {
         return null;
     }
 
-    public static String hash(String secret) {
+    /** A new secret for a charger: letters and digits only, so any charger's settings screen takes it. */
+    public static String generate() {
+        StringBuilder secret = new StringBuilder(GENERATED_LENGTH);
+        for (int i = 0; i < GENERATED_LENGTH; i++) {
+            secret.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return secret.toString();
+    }
+
+    /** The stored form of a secret from {@link #generate}: fast, keyed with a random salt. */
+    public static String hashGenerated(String secret) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-        return SCHEME + "$" + ITERATIONS + "$" + b64.encodeToString(salt) + "$"
-                + b64.encodeToString(derive(secret, salt, ITERATIONS));
+        return GENERATED_SCHEME + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(mac(secret, salt));
+    }
+
+    /** Whether checking a presented password against this stored hash costs a PBKDF2 derivation. */
+    public static boolean slow(String stored) {
+        return stored.startsWith(SCHEME + "$");
+    }
+
+    /**
+     * Whether this stored hash is of an older strength than {@link #hash} makes today (fewer PBKDF2
+     * rounds): after the next good login it is stored again from the password then presented.
+     */
+    public static boolean weakerThanToday(String stored) {
+        String[] parts = stored.split("\\$");
+        try {
+            return parts.length == 4 && parts[0].equals(SCHEME) && Integer.parseInt(parts[1]) < ITERATIONS;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static byte[] mac(String secret, byte[] salt) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(salt, "HmacSHA256"));
+            return mac.doFinal(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    public static String hash(String secret) {
+        return hash(secret, ITERATIONS);
+    }
+
+    static String hash(String secret, int iterations) {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
+        return SCHEME + "$" + iterations + "$" + b64.encodeToString(salt) + "$"
+                + b64.encodeToString(derive(secret, salt, iterations));
     }
 
     /** Whether the presented password is the secret that was hashed; constant time in the comparison. */
     public static boolean matches(String presented, String stored) {
         String[] parts = stored.split("\\$");
+        Base64.Decoder b64 = Base64.getDecoder();
+        if (parts.length == 3 && parts[0].equals(GENERATED_SCHEME)) {
+            return MessageDigest.isEqual(b64.decode(parts[2]), mac(presented, b64.decode(parts[1])));
+        }
         if (parts.length != 4 || !parts[0].equals(SCHEME)) {
             return false;
         }
-        Base64.Decoder b64 = Base64.getDecoder();
         byte[] expected = b64.decode(parts[3]);
         byte[] actual = derive(presented, b64.decode(parts[2]), Integer.parseInt(parts[1]));
         return MessageDigest.isEqual(expected, actual);

@@ -145,4 +145,55 @@ class ChargerLoginsTest {
         assertEquals(Duration.ofSeconds(256), ChargerLogins.backoff(ChargerLogins.FREE_FAILURES + 9));
         assertEquals(ChargerLogins.MAX_BACKOFF, ChargerLogins.backoff(1000));
     }
+
+    @Test
+    void aGeneratedSecretCostsNoPbkdf2() {
+        String secret = SharedSecrets.generate();
+        String stored = SharedSecrets.hashGenerated(secret);
+        ChargerLogins logins = new ChargerLogins();
+        logins.chargers = new ChargerService() {
+            @Override
+            public Optional<String> secretHash(String chargerId) {
+                return Optional.of(stored);
+            }
+        };
+        logins.clock = clock;
+        logins.concurrentChecks = 1;
+        logins.init();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(ChargerLogins.Outcome.ADMITTED, logins.login("GEN-" + i, "10.0.0.1", bytes(secret)).outcome());
+        }
+        assertEquals(ChargerLogins.Outcome.REFUSED, logins.login("GEN-9", "10.0.0.1", bytes("not-the-secret-1")).outcome());
+        assertEquals(0, logins.pbkdf2Checks());
+    }
+
+    @Test
+    void aSecretStoredAtAnOlderStrengthIsStoredAgainAtTheNextGoodLogin() {
+        String older = SharedSecrets.hash(SECRET, 1_000);
+        java.util.List<String> rehashed = new java.util.ArrayList<>();
+        ChargerLogins logins = new ChargerLogins();
+        logins.chargers = new ChargerService() {
+            @Override
+            public Optional<String> secretHash(String chargerId) {
+                return Optional.of(rehashed.isEmpty() ? older : rehashed.get(0));
+            }
+
+            @Override
+            public void rehashSecret(String chargerId, String before, String stronger) {
+                assertEquals(older, before);
+                rehashed.add(stronger);
+            }
+        };
+        logins.clock = clock;
+        logins.concurrentChecks = 1;
+        logins.init();
+        assertEquals(ChargerLogins.Outcome.REFUSED, logins.login("OLD", "10.0.0.1", bytes("a-wrong-password")).outcome());
+        assertTrue(rehashed.isEmpty(), "a wrong password changes nothing");
+        assertEquals(ChargerLogins.Outcome.ADMITTED, logins.login("OLD", "10.0.0.1", bytes(SECRET)).outcome());
+        assertEquals(1, rehashed.size());
+        assertTrue(SharedSecrets.matches(SECRET, rehashed.get(0)));
+        assertTrue(!SharedSecrets.weakerThanToday(rehashed.get(0)));
+        assertEquals(ChargerLogins.Outcome.ADMITTED, logins.login("OLD", "10.0.0.1", bytes(SECRET)).outcome());
+        assertEquals(1, rehashed.size(), "once");
+    }
 }

@@ -69,4 +69,32 @@ class SharedSecretsTest {
         // a plain key is kept as it is
         assertEquals("Plain-Key-2026", SharedSecrets.fromAuthorizationKey("Plain-Key-2026"));
     }
+
+    @Test
+    void aGeneratedSecretIsLongRandomAndStoredWithTheFastHash() {
+        String a = SharedSecrets.generate();
+        String b = SharedSecrets.generate();
+        org.junit.jupiter.api.Assertions.assertEquals(SharedSecrets.GENERATED_LENGTH, a.length());
+        org.junit.jupiter.api.Assertions.assertTrue(a.matches("[A-Za-z0-9]{32}"), a);
+        org.junit.jupiter.api.Assertions.assertNotEquals(a, b);
+        org.junit.jupiter.api.Assertions.assertNull(SharedSecrets.problem(a), "within OCPP's rules");
+        String stored = SharedSecrets.hashGenerated(a);
+        org.junit.jupiter.api.Assertions.assertTrue(stored.startsWith("hmac-sha256$"), stored);
+        org.junit.jupiter.api.Assertions.assertFalse(stored.contains(a));
+        org.junit.jupiter.api.Assertions.assertNotEquals(stored, SharedSecrets.hashGenerated(a), "salted");
+        org.junit.jupiter.api.Assertions.assertTrue(SharedSecrets.matches(a, stored));
+        org.junit.jupiter.api.Assertions.assertFalse(SharedSecrets.matches(b, stored));
+        org.junit.jupiter.api.Assertions.assertFalse(SharedSecrets.slow(stored));
+        org.junit.jupiter.api.Assertions.assertFalse(SharedSecrets.weakerThanToday(stored));
+    }
+
+    @Test
+    void aChosenSecretKeepsTheSlowHashAndAnOlderStrengthIsKnown() {
+        String stored = SharedSecrets.hash("correct-horse-battery");
+        org.junit.jupiter.api.Assertions.assertTrue(SharedSecrets.slow(stored));
+        org.junit.jupiter.api.Assertions.assertFalse(SharedSecrets.weakerThanToday(stored));
+        String older = SharedSecrets.hash("correct-horse-battery", 1_000);
+        org.junit.jupiter.api.Assertions.assertTrue(SharedSecrets.matches("correct-horse-battery", older));
+        org.junit.jupiter.api.Assertions.assertTrue(SharedSecrets.weakerThanToday(older));
+    }
 }

@@ -136,6 +136,38 @@ class ChargerSecurityIT {
     }
 
     @Test
+    void aSecretPlugHomeGeneratesIsShownOnceAndLetsItsChargerIn() {
+        String id = TestServer.uniqueId("GEN");
+        register(id);
+        assertEquals(403, TestServer.send("POST", "/api/v1/chargers/" + id + "/secret", VIEWER_TOKEN, null).status());
+        assertEquals(404, TestServer.send("POST", "/api/v1/chargers/NO-SUCH-" + id + "/secret", ADMIN_TOKEN, null)
+                .status());
+        TestServer.Answer made = TestServer.sendTyped("POST", "/api/v1/chargers/" + id + "/secret", ADMIN_TOKEN,
+                null, null); // as the docs' curl sends it: no body, no content type
+        assertEquals(201, made.status(), made.body());
+        String secret = made.json().getString("sharedSecret");
+        assertTrue(secret.matches("[A-Za-z0-9]{32}"), secret);
+        assertEquals(id, made.json().getString("chargerId"));
+        TestServer.Answer charger = TestServer.get("/api/v1/chargers/" + id, ADMIN_TOKEN);
+        assertTrue(charger.json().getBoolean("sharedSecretSet"));
+        assertFalse(charger.body().contains(secret), "shown once");
+        assertFalse(TestServer.get("/api/v1/audit?limit=1000", ADMIN_TOKEN).body().contains(secret));
+
+        HttpClient http = HttpClient.newHttpClient();
+        assertEquals(401, refusedWith(() -> ChargePointSimulator.connect(http, url(id), id, null, "ocpp1.6")));
+        try (ChargePointSimulator cp = ChargePointSimulator.connect(http, url(id), id, secret, "ocpp1.6")) {
+            assertEquals("Accepted", cp.boot("Acme", "Generated").getString("status"));
+        }
+        // a new one replaces it
+        String next = TestServer.send("POST", "/api/v1/chargers/" + id + "/secret", ADMIN_TOKEN, null).json()
+                .getString("sharedSecret");
+        assertEquals(401, refusedWith(() -> ChargePointSimulator.connect(http, url(id), id, secret, "ocpp1.6")));
+        try (ChargePointSimulator cp = ChargePointSimulator.connect(http, url(id), id, next, "ocpp1.6")) {
+            assertEquals("Accepted", cp.boot("Acme", "Generated").getString("status"));
+        }
+    }
+
+    @Test
     void aChargerWithASecretMustPresentIt() {
         String id = TestServer.uniqueId("SEC");
         register(id);

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -105,7 +106,7 @@ public class ChargersResource {
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a charger", description = "Any of: name (null clears it); sharedSecret (8-40"
+    @Operation(summary = "Change a charger", description = "Any of: name (null clears it); sharedSecret (16-40"
             + " printable characters, stored hashed, never shown; null removes it, after which the charger connects"
             + " without credentials); approved (true accepts a pending charger, false sends it back to pending);"
             + " registration (ACCEPTED, PENDING or REJECTED). Approving a connected charger asks it to boot again at"
@@ -130,6 +131,34 @@ public class ChargersResource {
             smart.approved(id);
         }
         return get(id);
+    }
+
+    @POST
+    @Path("{id}/secret")
+    @Operation(summary = "Generate a charger's shared secret", description = "PlugHome draws a new secret for"
+            + " the charger (32 letters and digits, about 190 bits) and answers it this once: enter it in the"
+            + " charger as its OCPP password (HTTP Basic, security profile 1 or 2). It replaces any secret the"
+            + " charger had. Being random, it is stored with a fast keyed hash instead of the slow one a secret a"
+            + " person chose gets, so thousands of chargers logging in at once cost the server little.")
+    @APIResponse(responseCode = "201", description = "The new secret, shown once",
+            content = @Content(schema = @Schema(implementation = GeneratedSecret.class)))
+    @APIResponse(responseCode = "403", description = "Not an admin token",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "No such charger",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response generateSecret(@Parameter(description = "Charge point id") @PathParam("id") String id) {
+        String secret = chargers.generateSecret(id).orElseThrow(() -> ApiError.noCharger(id));
+        audit.record(Callers.actor(security), id, "UpdateCharger", Map.of("sharedSecret", "(generated)"),
+                Outcome.ACCEPTED, null, null);
+        return Response.status(Response.Status.CREATED).entity(new GeneratedSecret(id, secret)).build();
+    }
+
+    /** A secret PlugHome drew for a charger, answered once. */
+    @Schema(name = "GeneratedSecret")
+    public record GeneratedSecret(
+            @Schema(description = "The charger") String chargerId,
+            @Schema(description = "Its new shared secret: the password it presents as HTTP Basic credentials,"
+                    + " with its id as user name. Not stored in a readable form: keep it now") String sharedSecret) {
     }
 
     @DELETE
