@@ -20,18 +20,10 @@ class ChargerLoginsTest {
     private final AtomicInteger lookups = new AtomicInteger();
 
     private ChargerLogins logins() {
-        ChargerLogins logins = new ChargerLogins();
-        logins.chargers = new ChargerService() {
-            @Override
-            public Optional<String> secretHash(String chargerId) {
-                lookups.incrementAndGet();
-                return chargerId.startsWith("open") ? Optional.empty() : Optional.of(HASH);
-            }
-        };
-        logins.clock = clock;
-        logins.concurrentChecks = 1;
-        logins.init();
-        return logins;
+        return TestLogins.of(clock, chargerId -> {
+            lookups.incrementAndGet();
+            return chargerId.startsWith("open") ? Optional.empty() : Optional.of(HASH);
+        });
     }
 
     private static byte[] bytes(String s) {
@@ -150,16 +142,7 @@ class ChargerLoginsTest {
     void aGeneratedSecretCostsNoPbkdf2() {
         String secret = SharedSecrets.generate();
         String stored = SharedSecrets.hashGenerated(secret);
-        ChargerLogins logins = new ChargerLogins();
-        logins.chargers = new ChargerService() {
-            @Override
-            public Optional<String> secretHash(String chargerId) {
-                return Optional.of(stored);
-            }
-        };
-        logins.clock = clock;
-        logins.concurrentChecks = 1;
-        logins.init();
+        ChargerLogins logins = TestLogins.of(clock, id -> Optional.of(stored));
         for (int i = 0; i < 3; i++) {
             assertEquals(ChargerLogins.Outcome.ADMITTED, logins.login("GEN-" + i, "10.0.0.1", bytes(secret)).outcome());
         }
@@ -171,8 +154,7 @@ class ChargerLoginsTest {
     void aSecretStoredAtAnOlderStrengthIsStoredAgainAtTheNextGoodLogin() {
         String older = SharedSecrets.hash(SECRET, 1_000);
         java.util.List<String> rehashed = new java.util.ArrayList<>();
-        ChargerLogins logins = new ChargerLogins();
-        logins.chargers = new ChargerService() {
+        ChargerLogins logins = TestLogins.of(clock, new ChargerService() {
             @Override
             public Optional<String> secretHash(String chargerId) {
                 return Optional.of(rehashed.isEmpty() ? older : rehashed.get(0));
@@ -183,10 +165,7 @@ class ChargerLoginsTest {
                 assertEquals(older, before);
                 rehashed.add(stronger);
             }
-        };
-        logins.clock = clock;
-        logins.concurrentChecks = 1;
-        logins.init();
+        });
         assertEquals(ChargerLogins.Outcome.REFUSED, logins.login("OLD", "10.0.0.1", bytes("a-wrong-password")).outcome());
         assertTrue(rehashed.isEmpty(), "a wrong password changes nothing");
         assertEquals(ChargerLogins.Outcome.ADMITTED, logins.login("OLD", "10.0.0.1", bytes(SECRET)).outcome());

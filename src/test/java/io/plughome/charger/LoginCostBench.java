@@ -22,16 +22,7 @@ public final class LoginCostBench {
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         String hash = SharedSecrets.hash("garage-wallbox-01");
-        ChargerLogins logins = new ChargerLogins();
-        logins.chargers = new ChargerService() {
-            @Override
-            public Optional<String> secretHash(String chargerId) {
-                return Optional.of(hash);
-            }
-        };
-        logins.clock = Clock.systemUTC();
-        logins.concurrentChecks = 1;
-        logins.init();
+        ChargerLogins logins = TestLogins.of(Clock.systemUTC(), id -> Optional.of(hash));
         int[] n = {0};
         double first = measure("first correct login (PBKDF2)", rounds,
                 () -> logins.login("CP-" + n[0]++, "10.0.0.1", bytes("garage-wallbox-01")));
@@ -46,16 +37,7 @@ public final class LoginCostBench {
                 () -> logins.login("CP-T", "10.9.9.9", bytes("guess-x")));
         String generated = SharedSecrets.generate();
         String generatedHash = SharedSecrets.hashGenerated(generated);
-        ChargerLogins fast = new ChargerLogins();
-        fast.chargers = new ChargerService() {
-            @Override
-            public Optional<String> secretHash(String chargerId) {
-                return Optional.of(generatedHash);
-            }
-        };
-        fast.clock = Clock.systemUTC();
-        fast.concurrentChecks = 1;
-        fast.init();
+        ChargerLogins fast = TestLogins.of(Clock.systemUTC(), id -> Optional.of(generatedHash));
         double firstGenerated = measure("first login, generated secret (HMAC)", rounds * 100,
                 () -> fast.login("GEN-" + n[0]++, "10.0.0.1", bytes(generated)));
         System.out.printf("a reconnect storm of 10,000 chargers: %.0f s of one core after a restart"
