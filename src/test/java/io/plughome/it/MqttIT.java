@@ -55,11 +55,36 @@ class MqttIT {
             o.setAutomaticReconnect(true);
             client.connect(o);
             for (String f : filters) {
-                client.subscribe(f, 1, (topic, message) -> {
+                whileConnected(() -> client.subscribe(f, 1, (topic, message) -> {
                     String payload = new String(message.getPayload(), StandardCharsets.UTF_8);
                     latest.put(topic, payload);
                     all.add(new String[] {topic, payload, Boolean.toString(message.isRetained())});
-                });
+                }));
+            }
+        }
+
+        interface MqttCall {
+            void run() throws org.eclipse.paho.client.mqttv3.MqttException;
+        }
+
+        /**
+         * Runs a call of the client, again if the test broker dropped the connection under it (seen
+         * in CI): the client reconnects by itself, within the test's 20 s.
+         */
+        private void whileConnected(MqttCall call) throws Exception {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (true) {
+                assertTrue(TestServer.eventually(WAIT, client::isConnected), "the test's MQTT client is connected");
+                try {
+                    call.run();
+                    return;
+                } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+                    boolean dropped = e.getReasonCode() == org.eclipse.paho.client.mqttv3.MqttException.REASON_CODE_CONNECTION_LOST
+                            || e.getReasonCode() == org.eclipse.paho.client.mqttv3.MqttException.REASON_CODE_CLIENT_NOT_CONNECTED;
+                    if (!dropped || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                }
             }
         }
 
@@ -70,20 +95,23 @@ class MqttIT {
         }
 
         void publish(String topic, String payload, boolean retained) throws Exception {
-            assertTrue(TestServer.eventually(WAIT, client::isConnected), "the test's MQTT client is connected");
             MqttMessage m = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
             m.setQos(1);
             m.setRetained(retained);
-            client.publish(topic, m);
+            whileConnected(() -> client.publish(topic, m));
         }
 
         @Override
         public void close() throws Exception {
-            if (client.isConnected()) {
-                client.unsubscribe(filters); // the broker keeps the session: nothing more queued for it
-                client.disconnect();
+            try {
+                if (client.isConnected()) {
+                    client.unsubscribe(filters); // the broker keeps the session: nothing more queued for it
+                    client.disconnect();
+                }
+            } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+                // dropped by the broker meanwhile: nothing left to close but the client
             }
-            client.close();
+            client.close(true);
         }
     }
 
