@@ -1,5 +1,6 @@
 package io.plughome.automation;
 
+import io.plughome.authorization.IdToken;
 import io.plughome.charger.Charger;
 import io.plughome.charger.ChargerService;
 import io.plughome.charger.Connector;
@@ -12,8 +13,8 @@ import io.plughome.control.ControlConfig;
 import io.plughome.control.ControlService;
 import io.plughome.control.Outcome;
 import io.plughome.control.RequestIds;
-import io.plughome.authorization.IdToken;
 import io.plughome.platform.DomainEvent;
+import io.plughome.platform.JsonP;
 import io.plughome.session.ChargingSession;
 import io.plughome.session.SessionService;
 import io.plughome.smart.ChargeOverride;
@@ -29,7 +30,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.io.FileInputStream;
 import java.io.InputStream;
@@ -416,7 +416,7 @@ public class MqttBridge {
         Effective effective = smart.effective(id);
         publish(base + "/effective_limit", effective == null || effective.limit() == null ? NO_LIMIT
                 : number(effective.limit().amps(smartSupply())), true);
-        publish(base + "/session", session.map(s -> Json.createObjectBuilder().add("transactionId", s.transactionId())
+        publish(base + "/session", session.map(s -> JsonP.PROVIDER.createObjectBuilder().add("transactionId", s.transactionId())
                 .add("connectorId", s.connectorId()).add("idTag", s.idTag() == null ? "" : s.idTag())
                 .add("startedAt", String.valueOf(s.startedAt())).add("energyWh", s.energyWh() == null ? 0 : s.energyWh())
                 .build().toString()).orElse("none"), true);
@@ -470,7 +470,7 @@ public class MqttBridge {
         String id = c.id();
         String node = node(id);
         String base = base(id);
-        JsonObjectBuilder device = Json.createObjectBuilder().add("identifiers", Json.createArrayBuilder().add(node))
+        JsonObjectBuilder device = JsonP.PROVIDER.createObjectBuilder().add("identifiers", JsonP.PROVIDER.createArrayBuilder().add(node))
                 .add("name", c.name() != null ? c.name() : id).add("manufacturer", text(c.vendor()))
                 .add("model", text(c.model())).add("sw_version", text(c.firmwareVersion()));
         if (c.serialNumber() != null) {
@@ -482,7 +482,7 @@ public class MqttBridge {
         }
         Discovery d = new Discovery(node, base, device.build(), new LinkedHashMap<>());
         d.entity("sensor", "status", "Status", base + "/status", e -> e.add("icon", "mdi:ev-station")
-                .add("device_class", "enum").add("options", Json.createArrayBuilder(STATUS_OPTIONS)));
+                .add("device_class", "enum").add("options", JsonP.PROVIDER.createArrayBuilder(STATUS_OPTIONS)));
         d.entity("sensor", "power", "Power", base + "/power",
                 e -> e.add("device_class", "power").add("unit_of_measurement", "W").add("state_class", "measurement"));
         d.entity("sensor", "current", "Current", base + "/current",
@@ -527,13 +527,13 @@ public class MqttBridge {
 
         void entity(String component, String key, String name, String stateTopic,
                 java.util.function.Consumer<JsonObjectBuilder> extra) {
-            JsonObjectBuilder entity = Json.createObjectBuilder().add("name", name).add("unique_id", node + "_" + key)
+            JsonObjectBuilder entity = JsonP.PROVIDER.createObjectBuilder().add("name", name).add("unique_id", node + "_" + key)
                     .add("default_entity_id", MqttNames.entityId(component, node, key)).add("device", device)
-                    .add("origin", Json.createObjectBuilder().add("name", "PlugHome")
+                    .add("origin", JsonP.PROVIDER.createObjectBuilder().add("name", "PlugHome")
                             .add("sw_version", io.plughome.platform.Build.version()))
-                    .add("availability", Json.createArrayBuilder()
-                            .add(Json.createObjectBuilder().add("topic", base + "/availability"))
-                            .add(Json.createObjectBuilder().add("topic", config.topicPrefix() + "/status")))
+                    .add("availability", JsonP.PROVIDER.createArrayBuilder()
+                            .add(JsonP.PROVIDER.createObjectBuilder().add("topic", base + "/availability"))
+                            .add(JsonP.PROVIDER.createObjectBuilder().add("topic", config.topicPrefix() + "/status")))
                     .add("availability_mode", "all");
             if (stateTopic != null) {
                 entity.add("state_topic", stateTopic);
@@ -655,7 +655,7 @@ public class MqttBridge {
         String value = payload.trim();
         Optional<String> charger = chargerOf(segment);
         if (charger.isEmpty()) {
-            publish(config.topicPrefix() + "/" + segment + "/result", Json.createObjectBuilder().add("command", name)
+            publish(config.topicPrefix() + "/" + segment + "/result", JsonP.PROVIDER.createObjectBuilder().add("command", name)
                     .add("status", "Error").add("message", "Unknown charger " + segment)
                     .add("at", clock.instant().toString()).build().toString(), false);
             return;
@@ -774,7 +774,7 @@ public class MqttBridge {
 
     /** The answer to a command, on {@code <prefix>/<charger>/result} (not retained). */
     private void result(String id, String command, String outcome, String message) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("command", command).add("status", outcome)
+        JsonObjectBuilder b = JsonP.PROVIDER.createObjectBuilder().add("command", command).add("status", outcome)
                 .add("at", clock.instant().toString());
         if (message != null) {
             b.add("message", message);
@@ -793,7 +793,7 @@ public class MqttBridge {
         Double amps = null;
         try {
             if (text.startsWith("{")) {
-                jakarta.json.JsonObject o = Json.createReader(new java.io.StringReader(text)).readObject();
+                jakarta.json.JsonObject o = JsonP.PROVIDER.createReader(new java.io.StringReader(text)).readObject();
                 watts = o.containsKey("powerW") && !o.isNull("powerW") ? o.getJsonNumber("powerW").doubleValue() : null;
                 amps = o.containsKey("currentA") && !o.isNull("currentA") ? o.getJsonNumber("currentA").doubleValue()
                         : null;
@@ -807,7 +807,7 @@ public class MqttBridge {
         boolean one = (watts == null) != (amps == null);
         double v = watts != null ? watts : amps != null ? amps : -1;
         if (!one || !(v >= 0 && v <= (watts != null ? 1_000_000 : 1000))) {
-            publish(config.topicPrefix() + "/site/result", Json.createObjectBuilder().add("command", "available_power")
+            publish(config.topicPrefix() + "/site/result", JsonP.PROVIDER.createObjectBuilder().add("command", "available_power")
                     .add("status", "Error").add("message", "a number of watts, or {\"powerW\": N} or {\"currentA\": N},"
                             + " not '" + text + "'").add("at", clock.instant().toString()).build().toString(), false);
             return;

@@ -1,6 +1,6 @@
 package io.plughome.ocpp;
 
-import jakarta.json.Json;
+import io.plughome.platform.JsonP;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -30,21 +30,21 @@ public sealed interface Frame {
     record Call(String messageId, String action, JsonObject payload) implements Frame {
         @Override
         public String toJson() {
-            return Json.createArrayBuilder().add(CALL).add(messageId).add(action).add(payload).build().toString();
+            return JsonP.PROVIDER.createArrayBuilder().add(CALL).add(messageId).add(action).add(payload).build().toString();
         }
     }
 
     record CallResult(String messageId, JsonValue payload) implements Frame {
         @Override
         public String toJson() {
-            return Json.createArrayBuilder().add(CALL_RESULT).add(messageId).add(payload).build().toString();
+            return JsonP.PROVIDER.createArrayBuilder().add(CALL_RESULT).add(messageId).add(payload).build().toString();
         }
     }
 
     record CallError(String messageId, String code, String description, JsonObject details) implements Frame {
         @Override
         public String toJson() {
-            return Json.createArrayBuilder().add(CALL_ERROR).add(messageId).add(code)
+            return JsonP.PROVIDER.createArrayBuilder().add(CALL_ERROR).add(messageId).add(code)
                     .add(description == null ? "" : description)
                     .add(details == null ? JsonValue.EMPTY_JSON_OBJECT : details).build().toString();
         }
@@ -73,7 +73,7 @@ public sealed interface Frame {
 
     static Frame parse(String text) throws Malformed {
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonP.PROVIDER.createReader(new StringReader(text))) {
             value = reader.readValue();
         } catch (JsonException | IllegalStateException e) {
             throw new Malformed("-1", Problem.FORMAT, "Frame is not valid JSON");

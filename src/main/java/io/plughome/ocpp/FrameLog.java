@@ -1,7 +1,8 @@
 package io.plughome.ocpp;
 
+import io.plughome.platform.JsonP;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
+import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -15,7 +16,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import jakarta.inject.Inject;
 
 /**
  * The frame log: for a charger an admin switched it on for, the last frames in and out with
@@ -89,11 +89,11 @@ public class FrameLog {
             return text;
         }
         try {
-            JsonArray frame = Json.createReader(new StringReader(text)).readArray();
+            JsonArray frame = JsonP.PROVIDER.createReader(new StringReader(text)).readArray();
             JsonValue payload = frame.get(frame.size() - 1);
             if (frame.size() == 4 && payload instanceof JsonObject p && p.containsKey("value")
                     && "authorizationkey".equalsIgnoreCase(p.getString("key", ""))) {
-                return Json.createArrayBuilder(frame).set(3, Json.createObjectBuilder(p).add("value", MASK))
+                return JsonP.PROVIDER.createArrayBuilder(frame).set(3, JsonP.PROVIDER.createObjectBuilder(p).add("value", MASK))
                         .build().toString();
             }
         } catch (RuntimeException notJson) {

@@ -1,6 +1,6 @@
 package io.plughome.ocpp;
 
-import jakarta.json.Json;
+import io.plughome.platform.JsonP;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -244,7 +244,7 @@ public final class RecordCodec {
     // ------------------------------------------------------------------ writing
 
     public JsonObject write(Record value) {
-        JsonObjectBuilder builder = Json.createObjectBuilder();
+        JsonObjectBuilder builder = JsonP.PROVIDER.createObjectBuilder();
         for (RecordComponent component : value.getClass().getRecordComponents()) {
             Object field;
             try {
@@ -264,34 +264,34 @@ public final class RecordCodec {
             return json;
         }
         if (value instanceof String s) {
-            return Json.createValue(s);
+            return JsonP.PROVIDER.createValue(s);
         }
         if (value instanceof Integer i) {
-            return Json.createValue(i);
+            return JsonP.PROVIDER.createValue(i);
         }
         if (value instanceof Long l) {
-            return Json.createValue(l);
+            return JsonP.PROVIDER.createValue(l);
         }
         if (value instanceof Double d) {
-            return Json.createValue(d);
+            return JsonP.PROVIDER.createValue(d);
         }
         if (value instanceof BigDecimal d) {
-            return Json.createValue(d);
+            return JsonP.PROVIDER.createValue(d);
         }
         if (value instanceof Boolean b) {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof Instant instant) {
-            return Json.createValue(instant.truncatedTo(ChronoUnit.MILLIS).toString());
+            return JsonP.PROVIDER.createValue(instant.truncatedTo(ChronoUnit.MILLIS).toString());
         }
         if (value instanceof WireValue w) {
-            return Json.createValue(w.wire());
+            return JsonP.PROVIDER.createValue(w.wire());
         }
         if (value instanceof Enum<?> e) {
-            return Json.createValue(e.name());
+            return JsonP.PROVIDER.createValue(e.name());
         }
         if (value instanceof List<?> list) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = JsonP.PROVIDER.createArrayBuilder();
             list.forEach(item -> array.add(toJson(item)));
             return array.build();
         }
