@@ -15,6 +15,8 @@ import java.time.Instant;
 @Table(name = "charger")
 @NamedQuery(name = "Charger.findAll", query = "SELECT c FROM Charger c ORDER BY c.id")
 @NamedQuery(name = "Charger.count", query = "SELECT COUNT(c) FROM Charger c")
+@NamedQuery(name = "Charger.updateLastSeen", query = "UPDATE Charger c SET c.lastSeen = :at WHERE c.id = :id"
+        + " AND (c.lastSeen IS NULL OR c.lastSeen < :at)")
 public class Charger {
 
     /** The width of the charger.id column (the charge point id from the URL). */

@@ -58,14 +58,24 @@ public class ChargerService {
         return new BootDecision(charger.registration(), now, config.heartbeatInterval());
     }
 
-    /** Notes a frame from the charger; answers whether it is accepted (may send more than boot and heartbeat). */
-    public boolean seenAndAccepted(String chargerId) {
+    /**
+     * Whether the charger is accepted (may send more than boot and heartbeat). Writes nothing: when
+     * a connected charger was last heard is kept by its connection and written in bulk by
+     * {@link #lastHeard(Map)}, not on every frame.
+     */
+    public boolean accepted(String chargerId) {
         Charger charger = em.find(Charger.class, chargerId);
-        if (charger == null) {
-            return false;
-        }
-        charger.seen(clock.instant(), null);
-        return charger.registration() == Registration.ACCEPTED;
+        return charger != null && charger.registration() == Registration.ACCEPTED;
+    }
+
+    /**
+     * Stores when chargers were last heard, each only where it is later than what is stored (one
+     * statement per charger, no read). The connections keep the exact time; this write-back lets
+     * {@code lastSeen} survive a restart, to within one presence sweep.
+     */
+    public void lastHeard(Map<String, Instant> heard) {
+        heard.forEach((chargerId, at) -> em.createNamedQuery("Charger.updateLastSeen")
+                .setParameter("id", chargerId).setParameter("at", at).executeUpdate());
     }
 
     public void statusReported(String chargerId, ConnectorStatus report) {

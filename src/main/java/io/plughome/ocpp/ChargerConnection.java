@@ -21,6 +21,8 @@ public final class ChargerConnection {
     private final CallQueue calls;
     private volatile Instant lastHeard;
     private volatile Instant lastPing;
+    /** The last-heard time last written to the charger's record ({@link PresenceMonitor}). */
+    private volatile Instant lastHeardStored;
     private volatile boolean booted;
     private final FrameLog frames;
     private final String remoteAddress;
@@ -37,6 +39,7 @@ public final class ChargerConnection {
         this.calls = new CallQueue(chargerId, this::send, scheduler, clock);
         this.lastHeard = clock.instant();
         this.lastPing = lastHeard;
+        this.lastHeardStored = lastHeard; // connecting wrote it
     }
 
     /** The calls this server sends on this connection, one at a time. */
@@ -81,6 +84,19 @@ public final class ChargerConnection {
 
     public void heard(Instant at) {
         lastHeard = at;
+    }
+
+    /** When the charger was last heard, if that is later than what its record holds; empty otherwise. */
+    java.util.Optional<Instant> lastHeardToStore() {
+        Instant heard = lastHeard;
+        return heard.isAfter(lastHeardStored) ? java.util.Optional.of(heard) : java.util.Optional.empty();
+    }
+
+    /** The record now holds {@code at} as when the charger was last heard. */
+    void lastHeardStored(Instant at) {
+        if (at.isAfter(lastHeardStored)) {
+            lastHeardStored = at;
+        }
     }
 
     /** Sends one text frame. Sends on one session are serialised, as JSR-356 requires. */

@@ -219,6 +219,13 @@ public class OcppEndpoint extends Endpoint {
             return;
         }
         connection.calls().close();
+        connection.lastHeardToStore().ifPresent(at -> {
+            try {
+                chargers.lastHeard(java.util.Map.of(connection.chargerId(), at));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not store when " + connection.chargerId() + " was last heard", e);
+            }
+        });
         if (registry.unregister(connection, closeReason.getCloseCode() + " " + closeReason.getReasonPhrase())) {
             LOG.info(() -> "Charger " + connection.chargerId() + " disconnected: " + closeReason.getCloseCode()
                     + " " + closeReason.getReasonPhrase());

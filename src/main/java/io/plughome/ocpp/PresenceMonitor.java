@@ -1,5 +1,6 @@
 package io.plughome.ocpp;
 
+import io.plughome.charger.ChargerService;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -13,12 +14,21 @@ import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * An EJB interval timer that keeps presence honest: it pings quiet connections (keeping NAT
  * paths open and drawing a pong from live chargers) and closes connections that have been
- * silent too long, so a charger behind a half-open socket is shown offline.
+ * silent too long, so a charger behind a half-open socket is shown offline. It also writes when
+ * each connected charger was last heard to its record, in bulk: frames themselves write nothing
+ * for that, so a crash loses at most one sweep of {@code lastSeen}, never a reading.
  */
 @Singleton
 @Startup
@@ -37,6 +47,12 @@ public class PresenceMonitor {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ChargerService chargers;
+
+    /** Chargers whose last-heard time is written per transaction. */
+    static final int WRITE_BACK_CHUNK = 500;
 
     @PostConstruct
     void schedule() {
@@ -60,5 +76,37 @@ public class PresenceMonitor {
                 connection.pingIfQuiet(now, config.pingSeconds());
             }
         }
+        writeBack(registry.all());
+    }
+
+    /** Writes the last-heard times that moved since the last write, {@link #WRITE_BACK_CHUNK} per transaction. */
+    void writeBack(Collection<ChargerConnection> connections) {
+        Map<String, Instant> chunk = new HashMap<>();
+        List<ChargerConnection> written = new ArrayList<>();
+        for (ChargerConnection connection : connections) {
+            Optional<Instant> heard = connection.lastHeardToStore();
+            if (heard.isPresent()) {
+                chunk.put(connection.chargerId(), heard.get());
+                written.add(connection);
+            }
+            if (chunk.size() >= WRITE_BACK_CHUNK) {
+                store(chunk, written);
+            }
+        }
+        store(chunk, written);
+    }
+
+    private void store(Map<String, Instant> chunk, List<ChargerConnection> written) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        try {
+            chargers.lastHeard(chunk);
+            written.forEach(c -> c.lastHeardStored(chunk.get(c.chargerId())));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not store when " + chunk.size() + " chargers were last heard", e);
+        }
+        chunk.clear();
+        written.clear();
     }
 }

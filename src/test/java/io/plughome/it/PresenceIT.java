@@ -37,6 +37,36 @@ class PresenceIT {
         assertTrue(TestServer.eventually(Duration.ofSeconds(10), () -> !online(id)));
     }
 
+    /**
+     * Frames no longer write when the charger was last heard (the connection keeps it, the presence
+     * sweep writes it in bulk); a charger that goes away still shows the time of its last frame,
+     * read from its record.
+     */
+    @Test
+    void lastSeenAfterDisconnectIsTheLastFrameNotTheConnect() {
+        String id = TestServer.uniqueId("LASTSEEN");
+        Instant lastFrame;
+        Instant bootAnswer;
+        try (ChargePointSimulator cp = ChargePointSimulator.connect16(base, id)) {
+            bootAnswer = Instant.parse(cp.boot("Acme", "W").getString("currentTime"));
+            // Heartbeats until the server's clock has moved a second past the boot (no fixed sleep).
+            Instant answered = bootAnswer;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (Duration.between(bootAnswer, answered).toMillis() < 1500 && System.nanoTime() < deadline) {
+                answered = Instant.parse(cp.callOk("Heartbeat", jakarta.json.JsonValue.EMPTY_JSON_OBJECT)
+                        .getString("currentTime"));
+            }
+            lastFrame = answered;
+        }
+        assertTrue(TestServer.eventually(Duration.ofSeconds(10), () -> !online(id)));
+        Instant lastSeen = Instant.parse(TestServer.get("/api/v1/chargers/" + id, VIEWER_TOKEN).json()
+                .getString("lastSeen"));
+        assertTrue(lastSeen.isAfter(bootAnswer.plusSeconds(1)), "lastSeen " + lastSeen + " is the boot's time, "
+                + bootAnswer + ", not the last heartbeat's, " + lastFrame);
+        assertTrue(!lastSeen.isAfter(lastFrame.plusSeconds(1)), "lastSeen " + lastSeen + " after the last frame "
+                + lastFrame);
+    }
+
     @Test
     void aSilentConnectionIsClosedAndShownOffline() {
         String id = TestServer.uniqueId("SILENT");
