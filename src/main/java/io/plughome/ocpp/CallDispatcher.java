@@ -11,8 +11,8 @@ import java.util.logging.Logger;
 /**
  * Answers the CALLs chargers send: finds the action in the version's table, reads and validates
  * the payload, runs the handler (which stores what it must before it returns) and encodes the
- * answer. Every failure becomes a CALLERROR in the version's words; nothing reaches the charger
- * as a stack trace and nothing closes the socket.
+ * answer, all in one transaction ({@link FrameTransaction}). Every failure becomes a CALLERROR in
+ * the version's words; nothing reaches the charger as a stack trace and nothing closes the socket.
  */
 @ApplicationScoped
 public class CallDispatcher {
@@ -24,6 +24,9 @@ public class CallDispatcher {
 
     @Inject
     ChargerService chargers;
+
+    @Inject
+    FrameTransaction frames;
 
     public Frame answer(ChargerConnection connection, Frame.Call call) {
         ProtocolAdapter adapter = connection.adapter();
@@ -38,21 +41,25 @@ public class CallDispatcher {
         }
         Deviations deviations = new Deviations();
         try {
-            boolean accepted = chargers.seenAndAccepted(chargerId);
-            if (!action.get().beforeAcceptance() && !accepted) {
-                return error(adapter, call, Problem.SECURITY,
-                        "Charger is not accepted yet; only BootNotification and Heartbeat are answered");
-            }
-            JsonValue payload = handle(adapter.codec(), action.get(),
-                    new CallContext(chargerId, adapter.subprotocol(), deviations), call);
-            return new Frame.CallResult(call.messageId(), payload);
+            return frames.run(() -> {
+                try {
+                    if (!action.get().beforeAcceptance() && !chargers.accepted(chargerId)) {
+                        return error(adapter, call, Problem.SECURITY,
+                                "Charger is not accepted yet; only BootNotification and Heartbeat are answered");
+                    }
+                    JsonValue payload = handle(adapter.codec(), action.get(),
+                            new CallContext(chargerId, adapter.subprotocol(), deviations), call);
+                    return new Frame.CallResult(call.messageId(), payload);
+                } finally {
+                    recordDeviations(chargerId, deviations); // in the frame's transaction
+                }
+            });
         } catch (OcppException e) {
             return error(adapter, call, e.problem(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Handling " + call.action() + " from " + chargerId + " failed", e);
+            recordDeviations(chargerId, deviations); // the frame's transaction was rolled back
             return error(adapter, call, Problem.INTERNAL, "Internal error; the message was not processed");
-        } finally {
-            recordDeviations(chargerId, deviations);
         }
     }
 
