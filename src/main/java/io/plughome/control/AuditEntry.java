@@ -15,7 +15,7 @@ import java.time.Instant;
 public class AuditEntry {
 
     @Id
-    @SequenceGenerator(name = "audit_entry_seq", sequenceName = "audit_entry_seq", allocationSize = 1)
+    @SequenceGenerator(name = "audit_entry_seq", sequenceName = "audit_entry_seq", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_entry_seq")
     private Long id;
     @Column(name = "occurred_at")

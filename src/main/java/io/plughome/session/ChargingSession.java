@@ -40,7 +40,7 @@ public class ChargingSession {
     public static final int STOP_REASON_MAX = 50;
 
     @Id
-    @SequenceGenerator(name = "charging_session_seq", sequenceName = "charging_session_seq", allocationSize = 1)
+    @SequenceGenerator(name = "charging_session_seq", sequenceName = "charging_session_seq", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "charging_session_seq")
     private Long id;
     /** The width of transaction_id: the longest transaction id 2.0.1 allows. */
