@@ -39,6 +39,9 @@ public class SessionService {
     @Inject
     Event<DomainEvent> events;
 
+    @Inject
+    NewestReadings newestReadings;
+
     /** The outcome of a report that refers to a transaction: the session, and whether the id matched. */
     public record Outcome(ChargingSession session, boolean transactionMatched) {
     }
@@ -141,17 +144,28 @@ public class SessionService {
         }
         Long sessionId = session == null ? null : session.id();
         List<MeterReading> fresh = notStoredYet(chargerId, connectorId, readings);
-        for (MeterReading reading : fresh) {
-            em.persist(new MeterSample(chargerId, connectorId, sessionId, reading));
-        }
+        store(chargerId, connectorId, sessionId, fresh);
         if (session != null && session.isActive() && !fresh.isEmpty()) {
             session.observe(MeterSnapshot.latest(fresh));
             events.fire(SessionEvents.meter(session, clock.instant()));
         }
     }
 
-    /** The readings of a message that are not stored yet (one query, on the charger's time index). */
+    private void store(String chargerId, int connectorId, Long sessionId, List<MeterReading> fresh) {
+        for (MeterReading reading : fresh) {
+            em.persist(new MeterSample(chargerId, connectorId, sessionId, reading));
+        }
+        newestReadings.stored(chargerId, connectorId, fresh);
+    }
+
+    /**
+     * The readings of a message that are not stored yet: all of them when they are newer than any
+     * stored ({@link NewestReadings}), otherwise one query on the charger's time index.
+     */
     private List<MeterReading> notStoredYet(String chargerId, int connectorId, List<MeterReading> readings) {
+        if (newestReadings.allNewer(chargerId, connectorId, readings)) {
+            return readings;
+        }
         List<Instant> times = readings.stream().map(MeterReading::at).distinct().toList();
         if (times.isEmpty()) {
             return readings;
@@ -172,7 +186,7 @@ public class SessionService {
         }
         return em.createNamedQuery("ChargingSession.findCovering", ChargingSession.class)
                 .setParameter("chargerId", chargerId).setParameter("connectorId", connectorId).setParameter("at", at)
-                .setMaxResults(1).getResultStream().findFirst();
+                .getResultStream().findFirst();
     }
 
     /**
@@ -241,9 +255,7 @@ public class SessionService {
                     stop.transactionData(), stoppedAt, now);
         }
         List<MeterReading> fresh = notStoredYet(chargerId, session.connectorId(), stop.transactionData());
-        for (MeterReading reading : fresh) {
-            em.persist(new MeterSample(chargerId, session.connectorId(), session.id(), reading));
-        }
+        store(chargerId, session.connectorId(), session.id(), fresh);
         session.observe(MeterSnapshot.latest(fresh));
         Long meterStop = stop.meterStopWh() != null ? stop.meterStopWh() : session.lastRegisterWh();
         session.stop(meterStop, stoppedAt, stop.reason() == null ? StopReason.Local : stop.reason(), stop.idTag());
@@ -349,7 +361,7 @@ public class SessionService {
     public Optional<ChargingSession> byTransaction(String chargerId, String transactionId) {
         return em.createNamedQuery("ChargingSession.findByTransaction", ChargingSession.class)
                 .setParameter("chargerId", chargerId).setParameter("transactionId", transactionId)
-                .setMaxResults(1).getResultStream().findFirst();
+                .getResultStream().findFirst(); // no setMaxResults: EclipseLink prepares such a query anew each time
     }
 
     private List<ChargingSession> openOn(String chargerId, int connectorId) {
