@@ -33,6 +33,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * With {@code PLUGHOME_DB_FSYNC=true} it runs {@code CHECKPOINT SYNC} instead, which also forces
  * the file to the disk (survives a power cut, at the price of an fsync per group).
  *
+ * <p>Groups grow with the load: when answers arrived while a flush ran, the flusher rests for as
+ * long as that flush took before the next one, so the store is never flushing more than half the
+ * time and everyone arriving meanwhile shares the next flush. Without load nobody waits for a rest.
+ *
  * <p>Lock rule: {@link #lock} guards only the list of waiters; the checkpoint runs and the
  * futures are completed outside it, so a waiter's continuation never runs under the lock.
  */
@@ -154,12 +158,18 @@ public class Durability {
     }
 
     private void run() {
+        long restUntil = 0;
         while (true) {
             List<CompletableFuture<Void>> group;
             synchronized (lock) {
-                while (waiting.isEmpty() && !stopping) {
+                while (!stopping && (waiting.isEmpty() || System.nanoTime() < restUntil)) {
                     try {
-                        lock.wait();
+                        long rest = restUntil - System.nanoTime();
+                        if (waiting.isEmpty() || rest <= 0) {
+                            lock.wait();
+                        } else {
+                            lock.wait(rest / 1_000_000, (int) (rest % 1_000_000));
+                        }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         stopping = true;
@@ -171,9 +181,24 @@ public class Durability {
                     return;
                 }
             }
-            complete(group, flushNow());
+            long started = System.nanoTime();
+            CompletableFuture<Void> flushed = flushNow();
+            long took = System.nanoTime() - started;
+            complete(group, flushed);
+            // Under load (answers arrived while this flush ran), rest as long as the flush took, at
+            // most MAX_REST, before the next: the store flushes at most half the time and the
+            // answers that arrive meanwhile share one flush. At a home's rate nobody arrived during
+            // the flush, and the next answer is flushed at once.
+            boolean loaded;
+            synchronized (lock) {
+                loaded = !waiting.isEmpty();
+            }
+            restUntil = loaded ? System.nanoTime() + Math.min(took, MAX_REST_NANOS) : 0;
         }
     }
+
+    /** The longest rest between two flushes, whatever a flush took. */
+    static final long MAX_REST_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private void complete(List<CompletableFuture<Void>> group, CompletableFuture<Void> flushed) {
         waiters.addAndGet(group.size());
