@@ -22,7 +22,7 @@ bench_run() {
   env PORT=$PORT ADDR=127.0.0.1 PLUGHOME_HTTPS_PORT=-1 PLUGHOME_MAX_CONNECTIONS_PER_ADDRESS=100000 \
       PLUGHOME_DATA_DIR="$dir/data" PLUGHOME_ADMIN_TOKEN=bench-token WLP_JAR_EXTRACT_ROOT="$dir/wlp" \
       JVM_ARGS="${BENCH_JVM_ARGS:--Xmx1g -XX:TieredStopAtLevel=4}" $env_extra \
-      java -jar target/plughome.jar > "$dir/server.log" 2>&1 &
+      java -jar "${BENCH_JAR:-target/plughome.jar}" > "$dir/server.log" 2>&1 &
   local server=$!
   for _ in $(seq 1 120); do
     curl -sf "http://127.0.0.1:$PORT/health/ready" > /dev/null && break
@@ -36,4 +36,35 @@ bench_run() {
   kill "$server"
   wait "$server" || true
   rm -rf "$dir"
+}
+
+# floor_run LOADBENCH-ARGS...: the same load against the floor (io.plughome.tools.FloorServer, an
+# OCPP server that stores nothing and answers at once), on its own port.
+floor_run() {
+  local port=$((PORT + 10))
+  java -Xmx512m -cp "target/test-classes:$CP" io.plughome.tools.FloorServer "$port" > /tmp/plughome-floor.log 2>&1 &
+  local floor=$!
+  for _ in $(seq 1 30); do
+    grep -q listening /tmp/plughome-floor.log 2> /dev/null && break
+    sleep 1
+  done
+  echo
+  echo "=== floor (pid $floor)"
+  java -cp "target/test-classes:$CP" io.plughome.tools.LoadBench --url "ws://127.0.0.1:$port/ocpp" \
+      --pid "$floor" --prefix "BENCH-floor" "$@" ${BENCH_ARGS:-}
+  kill "$floor"
+  wait "$floor" 2> /dev/null || true
+}
+
+# postgres_start DIR: a PostgreSQL of its own for the run (zonky's embedded binaries, as in the
+# tests); sets PG_ENV for bench_run and PG_PID.
+postgres_start() {
+  local dir=$1 port=$((PORT + 20))
+  java -cp "target/test-classes:$CP" io.plughome.testsupport.TestPostgres "$port" "$dir" > "$dir.log" 2>&1 &
+  PG_PID=$!
+  for _ in $(seq 1 120); do
+    [ -f "$dir/ready" ] && break
+    sleep 1
+  done
+  PG_ENV="PLUGHOME_DB_URL=jdbc:postgresql://127.0.0.1:$port/postgres PLUGHOME_DB_USER=postgres PLUGHOME_DB_PASSWORD=postgres"
 }

@@ -61,6 +61,8 @@ public final class LoadBench {
     /** The same, for messages sent after the warm-up (connect storm and JIT done): the steady state. */
     private final Map<String, Stats> steadyByAction = new ConcurrentHashMap<>();
     private volatile long steadyFrom = Long.MAX_VALUE;
+    private volatile double steadyCpuFrom;
+    private volatile long steadyWallFrom = System.nanoTime();
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong timeouts = new AtomicLong();
     private final AtomicLong connectFailures = new AtomicLong();
@@ -109,6 +111,10 @@ public final class LoadBench {
             throws Exception {
         Instant start = Instant.now();
         steadyFrom = System.nanoTime() + warmup * 1_000_000_000L;
+        timer.schedule(() -> {
+            steadyCpuFrom = cpuSeconds(pid);
+            steadyWallFrom = System.nanoTime();
+        }, warmup, TimeUnit.SECONDS);
         for (int i = 0; i < n; i++) {
             Charger c = new Charger(prefix + "-" + i, i);
             chargers.add(c);
@@ -132,17 +138,20 @@ public final class LoadBench {
         }
         Duration measured = Duration.between(start, Instant.now());
         Map<String, Stats> steady = snapshot();
+        double steadyCpu = cpuSeconds(pid) - steadyCpuFrom;
+        double steadyWall = (System.nanoTime() - steadyWallFrom) / 1e9;
         for (Charger c : chargers) {
             c.stop();
         }
         Thread.sleep(5000);
         sweepTimeouts();
-        print(measured, steady, pid);
+        print(measured, steady, pid, steadyCpu, steadyWall);
         chargers.forEach(Charger::close);
         timer.shutdownNow();
     }
 
-    private void print(Duration measured, Map<String, Stats> steady, Optional<Long> pid) {
+    private void print(Duration measured, Map<String, Stats> steady, Optional<Long> pid, double steadyCpu,
+            double steadyWall) {
         long total = steady.values().stream().mapToLong(s -> s.count).sum();
         System.out.printf("%nafter %d s: %d chargers connected (%d connect failures), %d messages, %.1f msg/s,"
                 + " %d CALLERRORs, %d timeouts (> %d s)%n", measured.toSeconds(), connected.get(),
@@ -151,6 +160,51 @@ public final class LoadBench {
         table("all messages (connect storm included)", byAction);
         table("steady state (sent after the warm-up)", steadyByAction);
         System.out.println("server: " + server(pid, url));
+        long steadyMessages = steadyByAction.values().stream().mapToLong(st -> st.count).sum();
+        Stats meter = steadyByAction.getOrDefault(v201 ? "TransactionEvent" : "MeterValues", new Stats()).copy();
+        String peak = peakRss(pid);
+        System.out.printf("server CPU in the steady state: %.1f s over %.0f s (%.0f %% of one core), %.1f ms per"
+                + " 1,000 messages (%d answered); peak RSS %s%n", steadyCpu, steadyWall,
+                100 * steadyCpu / Math.max(1, steadyWall), 1000 * 1000 * steadyCpu / Math.max(1, steadyMessages),
+                steadyMessages, peak);
+        System.out.printf("SUMMARY %s chargers=%d msg/s=%.0f meter p50/p95/p99=%.2f/%.1f/%.1f ms callerrors=%d"
+                + " timeouts=%d connected=%d cpu=%.0f%% cpu-ms/1000msg=%.0f peak-rss=%s%n", prefix, chargers.size(),
+                steadyMessages / Math.max(1, steadyWall), meter.percentile(50), meter.percentile(95),
+                meter.percentile(99), errors.get(), timeouts.get(), connected.get(),
+                100 * steadyCpu / Math.max(1, steadyWall), 1000 * 1000 * steadyCpu / Math.max(1, steadyMessages),
+                peak);
+    }
+
+    /** CPU time (user and system) the server's process and its children have used, in seconds. */
+    static double cpuSeconds(Optional<Long> pid) {
+        if (pid.isEmpty()) {
+            return 0;
+        }
+        return ProcessHandle.of(pid.get()).map(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p),
+                p.descendants()).mapToDouble(LoadBench::cpuOf).sum()).orElse(0.0);
+    }
+
+    private static double cpuOf(ProcessHandle p) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + p.pid() + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime in clock ticks
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** The server JVM's peak resident memory (VmHWM). */
+    static String peakRss(Optional<Long> pid) {
+        return pid.map(p -> {
+            try {
+                return Files.readAllLines(Path.of("/proc/" + p + "/status")).stream()
+                        .filter(l -> l.startsWith("VmHWM:")).findFirst()
+                        .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024 + " MiB").orElse("?");
+            } catch (IOException e) {
+                return "?";
+            }
+        }).orElse("?");
     }
 
     private static void table(String title, Map<String, Stats> stats) {
@@ -477,7 +531,7 @@ public final class LoadBench {
         String commits = "";
         try {
             String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(wsUrl.replaceFirst(
-                    "^ws", "http").replaceFirst("/ocpp.*$", "") + "/metrics")).build(),
+                    "^ws", "http").replaceFirst("/ocpp.*$", "") + "/metrics")).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             heap = String.format("%.0f MB", metric(metrics, "memory_usedHeap_bytes") / 1e6);
             double groups = metric(metrics, "plughome_group_commits");
