@@ -2,7 +2,8 @@ package io.plughome.ocpp.v16;
 
 import io.plughome.ocpp.CallContext;
 import io.plughome.ocpp.Deviations;
-import io.plughome.session.SessionService;
+import io.plughome.session.TransactionReport;
+import io.plughome.session.TransactionReports;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -23,13 +24,14 @@ public class MeterValuesHandler {
     }
 
     @Inject
-    SessionService sessions;
+    TransactionReports reports;
 
     Response handle(CallContext context, Request r) {
-        SessionService.Outcome outcome = sessions.meterValues(context.chargerId(), r.connectorId(),
-                r.transactionId() == null ? null : r.transactionId().toString(),
-                SampledValues.toReadings(r.meterValue(), context.deviations()));
-        if (!outcome.transactionMatched()) {
+        TransactionReports.Reported reported = reports.report(TransactionReport.of(TransactionReport.Kind.UPDATED,
+                context.chargerId(), TransactionReport.Ids.SERVER).connector(r.connectorId())
+                .transaction(r.transactionId() == null ? null : r.transactionId().toString())
+                .readings(SampledValues.toReadings(r.meterValue(), context.deviations())).build());
+        if (!reported.transactionMatched()) {
             context.deviations().add(Deviations.TRANSACTION_ID_UNKNOWN, "MeterValues transactionId=" + r.transactionId());
         }
         return new Response();

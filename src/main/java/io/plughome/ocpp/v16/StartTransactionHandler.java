@@ -1,12 +1,11 @@
 package io.plughome.ocpp.v16;
 
 import io.plughome.authorization.IdToken;
-import io.plughome.authorization.IdTags;
-import io.plughome.authorization.Verdict;
 import io.plughome.ocpp.CallContext;
 import io.plughome.ocpp.Lenient;
 import io.plughome.session.ChargingSession;
-import io.plughome.session.SessionService;
+import io.plughome.session.TransactionReport;
+import io.plughome.session.TransactionReports;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Min;
@@ -30,17 +29,14 @@ public class StartTransactionHandler {
     }
 
     @Inject
-    SessionService sessions;
-
-    @Inject
-    IdTags idTags;
+    TransactionReports reports;
 
     Response handle(CallContext context, Request r) {
-        Verdict verdict = idTags.verdict(r.idTag());
-        ChargingSession session = sessions.started(new SessionService.Start(context.chargerId(), r.connectorId(),
-                r.connectorId(), IdToken.untyped(r.idTag()), r.meterStart(), r.reservationId(), r.timestamp(),
-                verdict.status().name(), null));
-        return new Response(Types.IdTagInfo.of(verdict), number(session));
+        TransactionReports.Reported reported = reports.report(TransactionReport.of(TransactionReport.Kind.STARTED,
+                context.chargerId(), TransactionReport.Ids.SERVER).connector(r.connectorId())
+                .token(IdToken.untyped(r.idTag())).register(r.meterStart()).at(r.timestamp())
+                .reservation(r.reservationId()).build());
+        return new Response(Types.IdTagInfo.of(reported.verdict()), number(reported.session()));
     }
 
     /** 1.6 sessions have the digits of a number as transaction id; the session's own number otherwise. */

@@ -1,12 +1,13 @@
 package io.plughome.ocpp.v16;
 
-import io.plughome.authorization.IdTags;
+import io.plughome.authorization.IdToken;
 import io.plughome.ocpp.CallContext;
 import io.plughome.ocpp.Deviations;
 import io.plughome.ocpp.Lenient;
 import io.plughome.session.ChargingSession;
-import io.plughome.session.SessionService;
 import io.plughome.session.StopReason;
+import io.plughome.session.TransactionReport;
+import io.plughome.session.TransactionReports;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -51,19 +52,19 @@ public class StopTransactionHandler {
     }
 
     @Inject
-    SessionService sessions;
-
-    @Inject
-    IdTags idTags;
+    TransactionReports reports;
 
     Response handle(CallContext context, Request r) {
-        SessionService.Outcome outcome = sessions.stopped(new SessionService.Stop(context.chargerId(),
-                r.transactionId().toString(), r.transactionId() <= 0 || r.transactionId() > MAX_TRANSACTION_ID,
-                r.meterStop(), r.timestamp(), reason(r.reason(), context.deviations()), r.idTag(),
-                SampledValues.toReadings(r.transactionData(), context.deviations())));
-        if (!outcome.transactionMatched()) {
+        boolean lost = r.transactionId() <= 0 || r.transactionId() > MAX_TRANSACTION_ID;
+        TransactionReports.Reported reported = reports.report(TransactionReport.of(TransactionReport.Kind.ENDED,
+                context.chargerId(), lost ? TransactionReport.Ids.SERVER_LOST : TransactionReport.Ids.SERVER)
+                .transaction(r.transactionId().toString()).register(r.meterStop()).at(r.timestamp())
+                .stopReason(reason(r.reason(), context.deviations()))
+                .token(r.idTag() == null ? null : IdToken.untyped(r.idTag()))
+                .readings(SampledValues.toReadings(r.transactionData(), context.deviations())).build());
+        if (!reported.transactionMatched()) {
             context.deviations().add(Deviations.TRANSACTION_ID_UNKNOWN, "StopTransaction transactionId=" + r.transactionId());
         }
-        return new Response(r.idTag() == null ? null : Types.IdTagInfo.of(idTags.verdict(r.idTag())));
+        return new Response(reported.verdict() == null ? null : Types.IdTagInfo.of(reported.verdict()));
     }
 }

@@ -1,8 +1,8 @@
 package io.plughome.ocpp.v201;
 
-import io.plughome.charger.ChargerService;
 import io.plughome.ocpp.CallContext;
-import io.plughome.session.SessionService;
+import io.plughome.session.TransactionReport;
+import io.plughome.session.TransactionReports;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -25,15 +25,13 @@ public class MeterValuesHandler {
     }
 
     @Inject
-    SessionService sessions;
+    TransactionReports reports;
 
-    @Inject
-    ChargerService chargers;
-
+    /** Readings outside a transaction's events: the EVSE's session open at their time gets them. */
     Response handle(CallContext context, Request r) {
-        int connector = chargers.connectorNumber(context.chargerId(), r.evseId(), null);
-        sessions.meterValues(context.chargerId(), connector, null,
-                MeterValues201.toReadings(r.meterValue(), context.deviations()));
+        reports.report(TransactionReport.of(TransactionReport.Kind.UPDATED, context.chargerId(),
+                TransactionReport.Ids.SERVER).evse(r.evseId(), null)
+                .readings(MeterValues201.toReadings(r.meterValue(), context.deviations())).build());
         return new Response();
     }
 }

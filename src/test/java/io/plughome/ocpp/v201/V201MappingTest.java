@@ -127,7 +127,8 @@ class V201MappingTest {
         assertEquals("7400", readings.get(0).rawValue());
         assertEquals(7400.0, readings.get(0).baseValue());
         assertEquals(MeterReading.ENERGY_REGISTER, readings.get(1).measurand(), "the default measurand");
-        assertEquals(12_500L, TransactionEventHandler.register(readings, "Transaction.Begin"));
+        assertEquals("Transaction.Begin", readings.get(1).context());
+        assertEquals(12_500.0, readings.get(1).baseValue(), "kWh read as Wh");
         assertTrue(d.isEmpty(), d.all().toString());
     }
 

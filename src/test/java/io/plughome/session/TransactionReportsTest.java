@@ -1,0 +1,232 @@
+package io.plughome.session;
+
+import static io.plughome.testsupport.DomainDatabase.inject;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.plughome.authorization.AuthorizationConfig;
+import io.plughome.authorization.IdTagStatus;
+import io.plughome.authorization.IdTags;
+import io.plughome.authorization.IdToken;
+import io.plughome.charger.ChargerService;
+import io.plughome.charger.Connector;
+import io.plughome.charger.RegistrationConfig;
+import io.plughome.control.ControlConfig;
+import io.plughome.platform.DomainEvent;
+import io.plughome.session.TransactionReport.ChargingState;
+import io.plughome.session.TransactionReport.Ids;
+import io.plughome.session.TransactionReport.Kind;
+import io.plughome.testsupport.DomainDatabase;
+import io.plughome.testsupport.MovingClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The version-neutral transaction use case on a real database, without a server: what 1.6's
+ * StartTransaction / MeterValues / StopTransaction and 2.0.1's TransactionEvent become, and the
+ * rules they share (late and repeated reports, readings stored once, the token's verdict,
+ * connector state, sequence gaps).
+ */
+class TransactionReportsTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-01T18:00:00Z");
+
+    /** One database for the class (migrating it takes seconds); each test has chargers of its own. */
+    private static DomainDatabase db;
+    private static int test;
+    private TransactionReports reports;
+    private final DomainDatabase.Fired<DomainEvent> fired = new DomainDatabase.Fired<>();
+    private final AuthorizationConfig authorization = new AuthorizationConfig();
+    private String cp16;
+    private String cp201;
+
+    @BeforeAll
+    static void database() {
+        db = new DomainDatabase();
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    @BeforeEach
+    void domain() {
+        test++;
+        cp16 = "CP16-" + test;
+        cp201 = "CP201-" + test;
+        MovingClock clock = new MovingClock(T0.plus(Duration.ofHours(1)));
+        SessionService sessions = new SessionService();
+        sessions.em = db.em();
+        sessions.clock = clock;
+        sessions.events = fired;
+        sessions.newestReadings = new NewestReadings();
+        ChargerService chargers = inject(inject(inject(new ChargerService(), "em", db.em()), "clock", clock),
+                "events", fired);
+        inject(chargers, "config", inject(new RegistrationConfig(), "registration", "accept"));
+        inject(authorization, "authorization", "accept-all");
+        ControlConfig control = inject(new ControlConfig(), "remoteIdTag", "PlugHome");
+        IdTags idTags = inject(inject(inject(inject(new IdTags(), "em", db.em()), "clock", clock), "config",
+                authorization), "control", control);
+        reports = new TransactionReports();
+        reports.sessions = sessions;
+        reports.chargers = chargers;
+        reports.idTags = idTags;
+        reports.clock = clock;
+        db.inTransaction(em -> chargers.connected(cp16, "ocpp1.6"));
+        db.inTransaction(em -> chargers.connected(cp201, "ocpp2.0.1"));
+    }
+
+    private TransactionReports.Reported report(TransactionReport.Builder report) {
+        return db.inTransaction(em -> reports.report(report.build()));
+    }
+
+    private static MeterReading energy(Instant at, String context, long wh) {
+        return new MeterReading(at, MeterReading.ENERGY_REGISTER, null, null, context, "Wh", Long.toString(wh));
+    }
+
+    private long samplesOf(long sessionId) {
+        return db.read(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM meter_sample WHERE session_id = ?")
+                .setParameter(1, sessionId).getSingleResult()).longValue());
+    }
+
+    private ChargingSession stored(long sessionId) {
+        return db.read(em -> em.find(ChargingSession.class, sessionId));
+    }
+
+    @Test
+    void aVersion16TransactionIsStartedMeteredAndStoppedWithTheServersId() {
+        TransactionReports.Reported started = report(TransactionReport.of(Kind.STARTED, cp16, Ids.SERVER)
+                .connector(1).token(IdToken.untyped("CARD-1")).register(1_000L).at(T0));
+        long id = started.session().id();
+        assertEquals(Long.toString(id), started.session().transactionId(), "1.6: the server draws the id");
+        assertEquals(IdTagStatus.Accepted, started.verdict().status());
+
+        TransactionReports.Reported metered = report(TransactionReport.of(Kind.UPDATED, cp16, Ids.SERVER)
+                .connector(1).transaction(Long.toString(id))
+                .readings(List.of(energy(T0.plusSeconds(60), "Sample.Periodic", 1_500))));
+        assertTrue(metered.transactionMatched());
+        assertNull(metered.verdict(), "no token, no verdict");
+
+        TransactionReports.Reported stopped = report(TransactionReport.of(Kind.ENDED, cp16, Ids.SERVER)
+                .transaction(Long.toString(id)).register(4_000L).at(T0.plusSeconds(600))
+                .stopReason(StopReason.EVDisconnected));
+        assertTrue(stopped.transactionMatched());
+        ChargingSession s = stored(id);
+        assertEquals(3_000L, s.energyWh());
+        assertEquals(T0.plusSeconds(600), s.stoppedAt());
+        assertEquals("EVDisconnected", s.stopReason());
+        assertEquals(1, samplesOf(id));
+    }
+
+    @Test
+    void readingsForATransactionTheServerNeverDrewAreCountedAndGoToTheConnectorsOpenSession() {
+        long id = report(TransactionReport.of(Kind.STARTED, cp16, Ids.SERVER).connector(2)
+                .token(IdToken.untyped("CARD-1")).register(0L).at(T0)).session().id();
+        TransactionReports.Reported metered = report(TransactionReport.of(Kind.UPDATED, cp16, Ids.SERVER)
+                .connector(2).transaction("999999")
+                .readings(List.of(energy(T0.plusSeconds(30), "Sample.Periodic", 200))));
+        assertFalse(metered.transactionMatched());
+        assertEquals(id, metered.session().id(), "the connector's session open at the readings' time");
+        assertEquals(1, samplesOf(id));
+
+        // A stop with an id the charger lost (1.6 sends 0) ends the charger's open session.
+        TransactionReports.Reported stopped = report(TransactionReport.of(Kind.ENDED, cp16, Ids.SERVER_LOST)
+                .transaction("0").register(900L).at(T0.plusSeconds(300)));
+        assertFalse(stopped.transactionMatched());
+        assertEquals(id, stopped.session().id());
+        assertEquals(900L, stored(id).energyWh());
+    }
+
+    @Test
+    void aVersion201TransactionWhoseStartComesLateStartsAtItsFirstEventAndTheStartMovesItBack() {
+        TransactionReports.Reported updated = report(TransactionReport.of(Kind.UPDATED, cp201, Ids.CHARGER)
+                .transaction("tx-a").evse(1, 1).at(T0.plusSeconds(60)).seqNo(1)
+                .readings(List.of(energy(T0.plusSeconds(60), "Sample.Periodic", 5_200))));
+        long id = updated.session().id();
+        assertEquals("tx-a", updated.session().transactionId(), "2.0.1: the charger's own id");
+        assertFalse(updated.sequenceGap());
+
+        TransactionReports.Reported started = report(TransactionReport.of(Kind.STARTED, cp201, Ids.CHARGER)
+                .transaction("tx-a").evse(1, 1).at(T0).seqNo(0)
+                .token(new IdToken("04A1B2", "ISO14443"))
+                .readings(List.of(energy(T0, "Transaction.Begin", 5_000))));
+        assertEquals(id, started.session().id(), "the same session, not a second one");
+        ChargingSession s = stored(id);
+        assertEquals(T0, s.startedAt(), "moved back to the real start");
+        assertEquals(5_000L, s.meterStartWh(), "the register of the Transaction.Begin reading");
+        assertEquals("04A1B2", s.idTag(), "a token that comes late is taken");
+        assertEquals(2, samplesOf(id));
+    }
+
+    @Test
+    void aRepeatedEventStoresItsReadingsOnceAndASkippedSequenceNumberIsReported() {
+        TransactionReport.Builder first = TransactionReport.of(Kind.STARTED, cp201, Ids.CHARGER)
+                .transaction("tx-b").evse(1, null).at(T0).seqNo(0)
+                .readings(List.of(energy(T0, "Transaction.Begin", 100)));
+        long id = report(first).session().id();
+        TransactionReport.Builder update = TransactionReport.of(Kind.UPDATED, cp201, Ids.CHARGER)
+                .transaction("tx-b").at(T0.plusSeconds(10)).seqNo(1)
+                .readings(List.of(energy(T0.plusSeconds(10), "Sample.Periodic", 150)));
+        assertFalse(report(update).sequenceGap());
+        assertFalse(report(update).sequenceGap(), "sent again: not a gap");
+        assertEquals(2, samplesOf(id), "the repeated reading is stored once");
+        TransactionReports.Reported skipped = report(TransactionReport.of(Kind.UPDATED, cp201, Ids.CHARGER)
+                .transaction("tx-b").at(T0.plusSeconds(40)).seqNo(4));
+        assertTrue(skipped.sequenceGap());
+    }
+
+    @Test
+    void chargingStatesBecomeTheConnectorsStateAndAnEndWithTheCarPluggedInLeavesItFinishing() {
+        report(TransactionReport.of(Kind.STARTED, cp201, Ids.CHARGER).transaction("tx-c").evse(1, 1).at(T0)
+                .chargingState(ChargingState.EVConnected));
+        assertEquals("Preparing", connectorStatus(cp201, 1));
+        report(TransactionReport.of(Kind.UPDATED, cp201, Ids.CHARGER).transaction("tx-c").at(T0.plusSeconds(5))
+                .chargingState(ChargingState.Charging));
+        assertEquals("Charging", connectorStatus(cp201, 1), "the connector is the session's (no EVSE named)");
+        TransactionReports.Reported ended = report(TransactionReport.of(Kind.ENDED, cp201, Ids.CHARGER)
+                .transaction("tx-c").evse(1, 1).at(T0.plusSeconds(900)).chargingState(ChargingState.EVConnected)
+                .readings(List.of(energy(T0.plusSeconds(900), "Transaction.End", 7_000))));
+        assertEquals("Finishing", connectorStatus(cp201, 1));
+        ChargingSession s = stored(ended.session().id());
+        assertEquals(7_000L, s.meterStopWh(), "the register of the Transaction.End reading");
+        assertEquals("Local", s.stopReason(), "no reason is Local");
+    }
+
+    @Test
+    void anEndOfATransactionNeverSeenIsRecordedAsASessionOfItsOwn() {
+        TransactionReports.Reported ended = report(TransactionReport.of(Kind.ENDED, cp201, Ids.CHARGER)
+                .transaction("tx-unseen").evse(2, 1).at(T0.plusSeconds(600)).stopReason(StopReason.Remote)
+                .readings(List.of(energy(T0, "Transaction.Begin", 10_000),
+                        energy(T0.plusSeconds(600), "Transaction.End", 12_500))));
+        assertFalse(ended.transactionMatched());
+        ChargingSession s = stored(ended.session().id());
+        assertTrue(s.startedUnseen());
+        assertEquals(2, s.connectorId());
+        assertEquals(2_500L, s.energyWh());
+        assertEquals(T0, s.startedAt(), "started at its first reading");
+    }
+
+    @Test
+    void inListModeAnUnknownTokenIsInvalidAndTheSessionRecordsWhatTheChargerWasTold() {
+        inject(authorization, "authorization", "list");
+        TransactionReports.Reported started = report(TransactionReport.of(Kind.STARTED, cp16, Ids.SERVER)
+                .connector(1).token(IdToken.untyped("STRANGER")).register(0L).at(T0));
+        assertEquals(IdTagStatus.Invalid, started.verdict().status());
+        assertEquals("Invalid", stored(started.session().id()).authorizationStatus());
+    }
+
+    private String connectorStatus(String chargerId, int connector) {
+        Connector c = db.read(em -> em.find(Connector.class, new Connector.Key(chargerId, connector)));
+        assertNotNull(c, chargerId + "/" + connector + " has a connector row");
+        return c.status();
+    }
+}
