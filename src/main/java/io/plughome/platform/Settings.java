@@ -197,6 +197,9 @@ public final class Settings {
                     "The largest diagnostics or firmware file taken.", whole(1, 100_000, " MB")),
             new Setting("plughome.files.quota.mb", "Data", "1024", "1 to 10000000 MB",
                     "All diagnostics and firmware files together.", whole(1, 10_000_000, " MB")),
+            new Setting("plughome.readings.raw.days", "Data", "31", "0 to 36500 days",
+                    "Meter readings are kept as sent for this long, then one per measurand per session per 15 minutes"
+                            + " (energy and costs unchanged); 0 keeps every reading.", whole(0, 36_500, " days")),
             // Access
             new Setting("plughome.admin.token", "Access", "", "one word, 16 characters or more advised",
                     "An admin token of your choosing; without one, one is made and printed at the first start.",
