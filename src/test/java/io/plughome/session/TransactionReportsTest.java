@@ -7,15 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.plughome.authorization.AuthorizationConfig;
 import io.plughome.authorization.IdTagStatus;
-import io.plughome.authorization.IdTags;
 import io.plughome.authorization.IdToken;
-import io.plughome.charger.ChargerService;
 import io.plughome.charger.Connector;
-import io.plughome.charger.RegistrationConfig;
-import io.plughome.control.ControlConfig;
-import io.plughome.platform.DomainEvent;
 import io.plughome.session.TransactionReport.ChargingState;
 import io.plughome.session.TransactionReport.Ids;
 import io.plughome.session.TransactionReport.Kind;
@@ -42,9 +36,7 @@ class TransactionReportsTest {
     /** One database for the class (migrating it takes seconds); each test has chargers of its own. */
     private static DomainDatabase db;
     private static int test;
-    private TransactionReports reports;
-    private final DomainDatabase.Fired<DomainEvent> fired = new DomainDatabase.Fired<>();
-    private final AuthorizationConfig authorization = new AuthorizationConfig();
+    private DomainFixture domain;
     private String cp16;
     private String cp201;
 
@@ -63,30 +55,13 @@ class TransactionReportsTest {
         test++;
         cp16 = "CP16-" + test;
         cp201 = "CP201-" + test;
-        MovingClock clock = new MovingClock(T0.plus(Duration.ofHours(1)));
-        SessionService sessions = new SessionService();
-        sessions.em = db.em();
-        sessions.clock = clock;
-        sessions.events = fired;
-        sessions.newestReadings = new NewestReadings();
-        ChargerService chargers = inject(inject(inject(new ChargerService(), "em", db.em()), "clock", clock),
-                "events", fired);
-        inject(chargers, "config", inject(new RegistrationConfig(), "registration", "accept"));
-        inject(authorization, "authorization", "accept-all");
-        ControlConfig control = inject(new ControlConfig(), "remoteIdTag", "PlugHome");
-        IdTags idTags = inject(inject(inject(inject(new IdTags(), "em", db.em()), "clock", clock), "config",
-                authorization), "control", control);
-        reports = new TransactionReports();
-        reports.sessions = sessions;
-        reports.chargers = chargers;
-        reports.idTags = idTags;
-        reports.clock = clock;
-        db.inTransaction(em -> chargers.connected(cp16, "ocpp1.6"));
-        db.inTransaction(em -> chargers.connected(cp201, "ocpp2.0.1"));
+        domain = new DomainFixture(db, new MovingClock(T0.plus(Duration.ofHours(1))));
+        domain.connected(cp16, "ocpp1.6");
+        domain.connected(cp201, "ocpp2.0.1");
     }
 
     private TransactionReports.Reported report(TransactionReport.Builder report) {
-        return db.inTransaction(em -> reports.report(report.build()));
+        return domain.report(report.build());
     }
 
     private static MeterReading energy(Instant at, String context, long wh) {
@@ -217,7 +192,7 @@ class TransactionReportsTest {
 
     @Test
     void inListModeAnUnknownTokenIsInvalidAndTheSessionRecordsWhatTheChargerWasTold() {
-        inject(authorization, "authorization", "list");
+        inject(domain.authorization, "authorization", "list");
         TransactionReports.Reported started = report(TransactionReport.of(Kind.STARTED, cp16, Ids.SERVER)
                 .connector(1).token(IdToken.untyped("STRANGER")).register(0L).at(T0));
         assertEquals(IdTagStatus.Invalid, started.verdict().status());
