@@ -117,7 +117,7 @@ public class SessionService {
         ChargingSession session = null;
         boolean matched = true;
         if (transactionId != null) {
-            session = byTransaction(chargerId, transactionId).orElse(null);
+            session = byServerTransaction(chargerId, transactionId).orElse(null);
             matched = session != null;
         }
         if (session == null) {
@@ -362,6 +362,21 @@ public class SessionService {
         return em.createNamedQuery("ChargingSession.findByTransaction", ChargingSession.class)
                 .setParameter("chargerId", chargerId).setParameter("transactionId", transactionId)
                 .getResultStream().findFirst(); // no setMaxResults: EclipseLink prepares such a query anew each time
+    }
+
+    /**
+     * The session of a transaction id the server drew (1.6: the digits of the session's number),
+     * found by its key when it is that charger's with that id (no query to prepare and run, for
+     * every meter reading frame), else as {@link #byTransaction} finds any other.
+     */
+    Optional<ChargingSession> byServerTransaction(String chargerId, String transactionId) {
+        if (!transactionId.isEmpty() && transactionId.length() < 19 && transactionId.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            ChargingSession drawn = em.find(ChargingSession.class, Long.parseLong(transactionId));
+            if (drawn != null && drawn.chargerId().equals(chargerId) && transactionId.equals(drawn.transactionId())) {
+                return Optional.of(drawn);
+            }
+        }
+        return byTransaction(chargerId, transactionId);
     }
 
     private List<ChargingSession> openOn(String chargerId, int connectorId) {

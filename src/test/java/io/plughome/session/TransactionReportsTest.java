@@ -122,6 +122,20 @@ class TransactionReportsTest {
     }
 
     @Test
+    void anotherChargersTransactionIdFindsNothingOfThatCharger() {
+        String other = cp16 + "-B";
+        domain.connected(other, "ocpp1.6");
+        long id = report(TransactionReport.of(Kind.STARTED, cp16, Ids.SERVER).connector(1)
+                .token(IdToken.untyped("CARD-1")).register(0L).at(T0)).session().id();
+        TransactionReports.Reported foreign = report(TransactionReport.of(Kind.UPDATED, other, Ids.SERVER)
+                .connector(1).transaction(Long.toString(id))
+                .readings(List.of(energy(T0.plusSeconds(30), "Sample.Periodic", 200))));
+        assertFalse(foreign.transactionMatched(), "the id names a session, but not one of this charger");
+        assertNull(foreign.session(), "and this charger has no session open");
+        assertEquals(0, samplesOf(id));
+    }
+
+    @Test
     void aVersion201TransactionWhoseStartComesLateStartsAtItsFirstEventAndTheStartMovesItBack() {
         TransactionReports.Reported updated = report(TransactionReport.of(Kind.UPDATED, cp201, Ids.CHARGER)
                 .transaction("tx-a").evse(1, 1).at(T0.plusSeconds(60)).seqNo(1)
