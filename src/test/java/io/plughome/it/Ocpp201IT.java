@@ -85,14 +85,14 @@ class Ocpp201IT {
             TestServer.Answer limit = TestServer.send("PUT", "/api/v1/chargers/" + id + "/limits", ADMIN_TOKEN,
                     "{\"maxPowerW\":7400}");
             assertEquals(200, limit.status(), limit.body());
-            JsonArray profile = SmartChargingIT.nextProfile(cp);
+            JsonArray profile = SmartChargingIT.nextProfileAfterClears(cp);
             assertTrue(profile.getJsonObject(3).containsKey("csChargingProfiles"));
         }
         assertEquals("ocpp1.6", charger(id).getString("protocol"));
         // after a firmware update it speaks 2.0.1: same charger, its limit sent again in the new words
         try (ChargePointSimulator cp = ChargePointSimulator.booted(base, id, Version.V201)) {
             assertEquals("ocpp2.0.1", charger(id).getString("protocol"));
-            JsonArray profile = SmartChargingIT.nextProfile(cp);
+            JsonArray profile = SmartChargingIT.nextProfileAfterClears(cp);
             JsonObject chargingProfile = profile.getJsonObject(3).getJsonObject("chargingProfile");
             assertEquals("ChargingStationMaxProfile", chargingProfile.getString("chargingProfilePurpose"));
             assertEquals("W", chargingProfile.getJsonArray("chargingSchedule").getJsonObject(0)

@@ -50,6 +50,21 @@ class SmartChargingIT {
         return call;
     }
 
+    /**
+     * The next SetChargingProfile, after answering (Accepted) any ClearChargingProfile of ours that
+     * comes first: a re-plan started by the session's end may race a limit set just after it, and
+     * clear before the new limit is sent.
+     */
+    static JsonArray nextProfileAfterClears(ChargePointSimulator cp) {
+        JsonArray call = cp.nextServerCall();
+        while ("ClearChargingProfile".equals(call.getString(2))) {
+            cp.replyStatus(call, "Accepted");
+            call = cp.nextServerCall();
+        }
+        assertEquals("SetChargingProfile", call.getString(2), call.toString());
+        return call;
+    }
+
     static double limitNow(JsonArray setChargingProfile) {
         Double limit = ChargingProfiles.limitInForce(ChargingProfiles.profileOf(setChargingProfile), Instant.now());
         assertNotNull(limit, "no period in force now: " + setChargingProfile);
