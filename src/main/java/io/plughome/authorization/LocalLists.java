@@ -7,8 +7,7 @@ import io.plughome.control.Command;
 import io.plughome.control.CommandResult;
 import io.plughome.control.ControlService;
 import io.plughome.control.Outcome;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import io.plughome.platform.Timers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -58,14 +57,14 @@ public class LocalLists {
     @Inject
     Presence presence;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    Timers timers;
 
     private final Map<String, CompletableFuture<ChargerLocalList>> chains = new ConcurrentHashMap<>();
 
     void online(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChargerEvents.Online event) {
         if (config.listMode()) {
-            scheduler.schedule(() -> update(event.chargerId(), false), SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+            timers.schedule(() -> update(event.chargerId(), false), SETTLE_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 

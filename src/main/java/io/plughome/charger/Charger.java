@@ -15,6 +15,7 @@ import java.time.Instant;
 @Table(name = "charger")
 @NamedQuery(name = "Charger.findAll", query = "SELECT c FROM Charger c ORDER BY c.id")
 @NamedQuery(name = "Charger.count", query = "SELECT COUNT(c) FROM Charger c")
+@NamedQuery(name = "Charger.idsByRegistration", query = "SELECT c.id FROM Charger c WHERE c.registration = :registration")
 @NamedQuery(name = "Charger.updateLastSeen", query = "UPDATE Charger c SET c.lastSeen = :at WHERE c.id = :id"
         + " AND (c.lastSeen IS NULL OR c.lastSeen < :at)")
 public class Charger {

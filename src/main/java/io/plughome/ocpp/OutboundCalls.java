@@ -5,8 +5,7 @@ import io.plughome.control.ChargerLink;
 import io.plughome.control.Command;
 import io.plughome.control.CommandFailure;
 import io.plughome.control.CommandReply;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import io.plughome.platform.Timers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -28,8 +27,8 @@ public class OutboundCalls implements ChargerLink {
 
     private static final Logger LOG = Logger.getLogger(OutboundCalls.class.getName());
 
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    Timers timers;
 
     @Inject
     ConnectionRegistry registry;
@@ -42,7 +41,7 @@ public class OutboundCalls implements ChargerLink {
 
     /** The executor call timeouts run on. */
     public ScheduledExecutorService scheduler() {
-        return scheduler;
+        return timers.executor();
     }
 
     @Override
