@@ -4,18 +4,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 
 /** The record codec, with the container's Bean Validation. */
 @ApplicationScoped
 public class CodecProducer {
 
     @Inject
-    Validator validator;
+    ValidatorFactory validators;
 
     @Produces
     @Singleton
     RecordCodec codec() {
-        return new RecordCodec(validator);
+        return new RecordCodec(RecordCodec.validatorFor(validators));
     }
 }

@@ -11,6 +11,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ public class V201Adapter implements ProtocolAdapter {
     @Inject
     V201Commands commands;
     @Inject
-    Validator validator;
+    ValidatorFactory validators;
     @Inject
     DeviceModel deviceModel;
 
@@ -70,7 +71,7 @@ public class V201Adapter implements ProtocolAdapter {
 
     @PostConstruct
     void table() {
-        codec = codec(validator);
+        codec = codec(RecordCodec.validatorFor(validators));
         actions = Stream.<Action<?, ?>>of(
                 Action.always("BootNotification", BootNotificationHandler.Request.class, bootNotification::handle),
                 Action.always("Heartbeat", HeartbeatHandler.Request.class, heartbeat::handle),

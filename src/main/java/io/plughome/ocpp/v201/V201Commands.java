@@ -96,8 +96,8 @@ public class V201Commands extends CommandEncoder {
     }
 
     @Inject
-    void codec(jakarta.validation.Validator validator) {
-        codec = V201Adapter.codec(validator);
+    void codec(jakarta.validation.ValidatorFactory validators) {
+        codec = V201Adapter.codec(RecordCodec.validatorFor(validators));
     }
 
     @Override
