@@ -20,7 +20,7 @@ import java.time.Instant;
 public class MeterSample {
 
     @Id
-    @SequenceGenerator(name = "meter_sample_seq", sequenceName = "meter_sample_seq", allocationSize = 50)
+    @SequenceGenerator(name = "meter_sample_seq", sequenceName = "meter_sample_seq", allocationSize = 1000)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "meter_sample_seq")
     private Long id;
     @Column(name = "charger_id")
