@@ -58,7 +58,11 @@ public class Webhooks {
         return subscriptions;
     }
 
-    /** Whether any subscription wants this event: the outbox's cheap first question. */
+    /**
+     * Whether any subscription wants this event: the outbox's cheap first question, asked for every
+     * event (no transaction: one began and ended for nothing was 2.6 % of the CPU at 10,000 chargers).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public boolean anyWants(String event) {
         return subscriptions.stream().anyMatch(w -> w.wants(event));
     }

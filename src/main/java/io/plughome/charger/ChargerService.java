@@ -89,11 +89,11 @@ public class ChargerService {
         Charger charger = em.find(Charger.class, chargerId);
         boolean accepted = charger != null && charger.registration() == Registration.ACCEPTED;
         if (accepted) {
-            synchronized (acceptedSeen) {
-                // not when a registration changed meanwhile: what was read may be the old one
-                if (registrationChanges.get() == changesBefore) {
-                    acceptedSeen.put(chargerId, Boolean.TRUE);
-                }
+            acceptedSeen.put(chargerId, Boolean.TRUE);
+            // A registration that changed meanwhile may have been read before its commit: not kept.
+            // (forgetAccepted counts before it removes, so one of the two always removes it.)
+            if (registrationChanges.get() != changesBefore) {
+                acceptedSeen.remove(chargerId);
             }
         }
         return accepted;
@@ -118,10 +118,8 @@ public class ChargerService {
     }
 
     private void forgetAccepted(String chargerId) {
-        synchronized (acceptedSeen) {
-            registrationChanges.incrementAndGet();
-            acceptedSeen.remove(chargerId);
-        }
+        registrationChanges.incrementAndGet();
+        acceptedSeen.remove(chargerId);
     }
 
     /**
