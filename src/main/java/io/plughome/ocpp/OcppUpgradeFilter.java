@@ -10,6 +10,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.websocket.DeploymentException;
@@ -130,8 +131,9 @@ public class OcppUpgradeFilter extends HttpFilter {
         ServerContainer container = (ServerContainer) request.getServletContext()
                 .getAttribute(ServerContainer.class.getName());
         try {
-            container.upgradeHttpToWebSocket(request, response, endpoint(), Map.of(OcppEndpoint.PATH_PARAM, chargerId));
-            // The container opens an HTTP session for the upgrade; a charger has no use for one.
+            container.upgradeHttpToWebSocket(new WithoutSession(request), response, endpoint(),
+                    Map.of(OcppEndpoint.PATH_PARAM, chargerId));
+            // Should the container still have opened an HTTP session, it goes: a charger has no use for one.
             HttpSession session = request.getSession(false);
             if (session != null) {
                 session.invalidate();
@@ -143,6 +145,30 @@ public class OcppUpgradeFilter extends HttpFilter {
                 JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "UpgradeFailed",
                         "The WebSocket upgrade failed: " + e.getMessage());
             }
+        }
+    }
+
+    /**
+     * The upgrade's request, without HTTP sessions. Liberty's handshake asks for one (for
+     * {@code HandshakeRequest.getHttpSession}) and would create it: an id drawn from a SecureRandom
+     * under a lock every upgrade shares, a session kept for 30 minutes, and its end announced to
+     * the listeners when it is dropped. With 10,000 chargers connecting, upgrades queued on that
+     * lock (docs/performance.md). A charger has no use for an HTTP session.
+     */
+    static final class WithoutSession extends HttpServletRequestWrapper {
+
+        WithoutSession(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public HttpSession getSession() {
+            return null;
+        }
+
+        @Override
+        public HttpSession getSession(boolean create) {
+            return null;
         }
     }
 
