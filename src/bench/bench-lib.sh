@@ -11,30 +11,44 @@ bench_setup() {
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
 }
 
+# server_start DATADIR "ENV=VALUE ..." [limit-per-address]: a fresh `java -jar target/plughome.jar` on
+# DATADIR, waited for until ready; sets SERVER_PID. Every simulated charger comes from 127.0.0.1, so
+# the per-address limit is lifted unless a third argument gives one.
+server_start() {
+  local dir=$1 env_extra=$2 per_address=${3:-100000}
+  # shellcheck disable=SC2086
+  env PORT=$PORT ADDR=127.0.0.1 PLUGHOME_HTTPS_PORT=-1 PLUGHOME_MAX_CONNECTIONS_PER_ADDRESS=$per_address \
+      PLUGHOME_DATA_DIR="$dir/data" PLUGHOME_ADMIN_TOKEN=bench-token WLP_JAR_EXTRACT_ROOT="$dir/wlp" \
+      JVM_ARGS="${BENCH_JVM_ARGS:--Xmx1g -XX:TieredStopAtLevel=4}" $env_extra \
+      java -jar "${BENCH_JAR:-target/plughome.jar}" >> "$dir/server.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 120); do
+    curl -sf "http://127.0.0.1:$PORT/health/ready" > /dev/null && break
+    sleep 1
+  done
+}
+
+server_stop() {
+  kill "$SERVER_PID"
+  wait "$SERVER_PID" || true
+}
+
+loadbench() {
+  java -cp "target/test-classes:$CP" io.plughome.tools.LoadBench "$@"
+}
+
 # bench_run NAME "ENV=VALUE ..." LOADBENCH-ARGS...
 bench_run() {
   local name=$1 env_extra=$2
   shift 2
   local dir
   dir=$(mktemp -d /tmp/plughome-bench-XXXX)
-  # every simulated charger comes from 127.0.0.1: the per-address limit is lifted
-  # shellcheck disable=SC2086
-  env PORT=$PORT ADDR=127.0.0.1 PLUGHOME_HTTPS_PORT=-1 PLUGHOME_MAX_CONNECTIONS_PER_ADDRESS=100000 \
-      PLUGHOME_DATA_DIR="$dir/data" PLUGHOME_ADMIN_TOKEN=bench-token WLP_JAR_EXTRACT_ROOT="$dir/wlp" \
-      JVM_ARGS="${BENCH_JVM_ARGS:--Xmx1g -XX:TieredStopAtLevel=4}" $env_extra \
-      java -jar "${BENCH_JAR:-target/plughome.jar}" > "$dir/server.log" 2>&1 &
-  local server=$!
-  for _ in $(seq 1 120); do
-    curl -sf "http://127.0.0.1:$PORT/health/ready" > /dev/null && break
-    sleep 1
-  done
+  server_start "$dir" "$env_extra"
   echo
-  echo "=== $name (server pid $server, data $dir/data)"
-  java -cp "target/test-classes:$CP" io.plughome.tools.LoadBench --url "ws://127.0.0.1:$PORT/ocpp" \
-      --pid "$server" --prefix "BENCH-$name" "$@" ${BENCH_ARGS:-}
+  echo "=== $name (server pid $SERVER_PID, data $dir/data)"
+  loadbench --url "ws://127.0.0.1:$PORT/ocpp" --pid "$SERVER_PID" --prefix "BENCH-$name" "$@" ${BENCH_ARGS:-}
   grep -h "Durability of acknowledged writes" "$dir/server.log" | sed 's/.*Durability/Durability/' || true
-  kill "$server"
-  wait "$server" || true
+  server_stop
   rm -rf "$dir"
 }
 

@@ -46,6 +46,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * (60), {@code --report-every} seconds (0: only at the end), {@code --warmup} seconds whose messages
  * are left out of the steady-state table (30), {@code --prefix} (LOAD), {@code --pid} of the server
  * (found by its command line otherwise).
+ *
+ * <p>The reconnect storm ({@code src/bench/storm.sh}): {@code --provision FILE} connects each charger
+ * once, has the server generate its secret ({@code POST /api/v1/chargers/{id}/secret} with
+ * {@code --token}) and writes {@code id secret} lines to FILE; {@code --secrets FILE} then runs the
+ * load with those chargers, each logging in with its secret (HTTP Basic). With {@code --token} the
+ * run also asks the API for the charger list every second and reports how it answered meanwhile;
+ * every run reports when the last charger connected, booted and had its first reading answered.
  */
 public final class LoadBench {
 
@@ -72,6 +79,14 @@ public final class LoadBench {
     /** Whether the chargers speak OCPP 2.0.1 (TransactionEvent) instead of 1.6. */
     private boolean v201;
 
+    /** An admin token: the API is asked for the charger list every second while the load runs. */
+    private String token = "";
+    /** Charger ids and their secrets (from {@code --secrets}), in the file's order; empty: no passwords. */
+    private final Map<String, String> secrets = new java.util.LinkedHashMap<>();
+    private final Stats api = new Stats();
+    private final AtomicLong apiFailures = new AtomicLong();
+    private volatile long startedAt = System.nanoTime();
+
     private LoadBench(String url, String prefix, int meterEvery, int heartbeatEvery) {
         this.url = url;
         this.prefix = prefix;
@@ -84,6 +99,9 @@ public final class LoadBench {
                 "--seconds", "300", "--ramp", "200", "--meter-every", "10", "--heartbeat-every", "60",
                 "--report-every", "0", "--prefix", "LOAD", "--pid", "", "--warmup", "30"));
         o.put("--protocol", "ocpp1.6");
+        o.put("--secrets", "");
+        o.put("--provision", "");
+        o.put("--token", "");
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!o.containsKey(args[i])) {
                 throw new IllegalArgumentException("unknown option " + args[i] + "; options: " + o.keySet());
@@ -93,9 +111,23 @@ public final class LoadBench {
         LoadBench bench = new LoadBench(o.get("--url"), o.get("--prefix"), Integer.parseInt(o.get("--meter-every")),
                 Integer.parseInt(o.get("--heartbeat-every")));
         bench.v201 = o.get("--protocol").contains("2.0.1");
+        bench.token = o.get("--token");
+        if (!o.get("--provision").isEmpty()) {
+            bench.provision(Integer.parseInt(o.get("--chargers")), Path.of(o.get("--provision")));
+            System.exit(0);
+        }
+        if (!o.get("--secrets").isEmpty()) {
+            for (String line : Files.readAllLines(Path.of(o.get("--secrets")))) {
+                String[] idAndSecret = line.trim().split(" ", 2);
+                if (idAndSecret.length == 2) {
+                    bench.secrets.put(idAndSecret[0], idAndSecret[1]);
+                }
+            }
+        }
         Optional<Long> pid = (o.get("--pid").isEmpty() ? serverPid() : Optional.of(Long.parseLong(o.get("--pid"))))
                 .map(LoadBench::serverJvm);
-        int n = Integer.parseInt(o.get("--chargers"));
+        int n = bench.secrets.isEmpty() ? Integer.parseInt(o.get("--chargers"))
+                : Math.min(Integer.parseInt(o.get("--chargers")), bench.secrets.size());
         int seconds = Integer.parseInt(o.get("--seconds"));
         int every = Integer.parseInt(o.get("--report-every"));
         System.out.printf("PlugHome load: %d %s chargers on %s for %d s (meter values every %d s, Heartbeat every %d s),"
@@ -115,13 +147,19 @@ public final class LoadBench {
             steadyCpuFrom = cpuSeconds(pid);
             steadyWallFrom = System.nanoTime();
         }, warmup, TimeUnit.SECONDS);
+        startedAt = System.nanoTime();
+        List<String> ids = new ArrayList<>(secrets.keySet());
         for (int i = 0; i < n; i++) {
-            Charger c = new Charger(prefix + "-" + i, i);
+            Charger c = ids.isEmpty() ? new Charger(prefix + "-" + i, i, null) : new Charger(ids.get(i), i,
+                    secrets.get(ids.get(i)));
             chargers.add(c);
             long delayMs = i * 1000L / Math.max(1, ramp);
             timer.schedule(c::connect, delayMs, TimeUnit.MILLISECONDS);
         }
         timer.scheduleAtFixedRate(this::sweepTimeouts, 5, 5, TimeUnit.SECONDS);
+        if (!token.isEmpty()) {
+            timer.scheduleAtFixedRate(this::probeApi, 1, 1, TimeUnit.SECONDS);
+        }
         Instant end = start.plusSeconds(seconds);
         Map<String, Stats> previous = snapshot();
         Instant lastReport = start;
@@ -165,14 +203,15 @@ public final class LoadBench {
         String peak = peakRss(pid);
         System.out.printf("server CPU in the steady state: %.1f s over %.0f s (%.0f %% of one core), %.1f ms per"
                 + " 1,000 messages (%d answered); peak RSS %s%n", steadyCpu, steadyWall,
-                100 * steadyCpu / Math.max(1, steadyWall), 1000 * 1000 * steadyCpu / Math.max(1, steadyMessages),
-                steadyMessages, peak);
+                100 * steadyCpu / Math.max(1, steadyWall),
+                steadyMessages == 0 ? Double.NaN : 1000 * 1000 * steadyCpu / steadyMessages, steadyMessages, peak);
+        storm();
         System.out.printf("SUMMARY %s chargers=%d msg/s=%.0f meter p50/p95/p99=%.2f/%.1f/%.1f ms callerrors=%d"
                 + " timeouts=%d connected=%d cpu=%.0f%% cpu-ms/1000msg=%.0f peak-rss=%s%n", prefix, chargers.size(),
                 steadyMessages / Math.max(1, steadyWall), meter.percentile(50), meter.percentile(95),
                 meter.percentile(99), errors.get(), timeouts.get(), connected.get(),
-                100 * steadyCpu / Math.max(1, steadyWall), 1000 * 1000 * steadyCpu / Math.max(1, steadyMessages),
-                peak);
+                100 * steadyCpu / Math.max(1, steadyWall),
+                steadyMessages == 0 ? Double.NaN : 1000 * 1000 * steadyCpu / steadyMessages, peak);
     }
 
     /** CPU time (user and system) the server's process and its children have used, in seconds. */
@@ -242,6 +281,113 @@ public final class LoadBench {
         }
     }
 
+    /**
+     * When the last charger connected, had its BootNotification answered and its first reading
+     * answered, counted from the start of the run; and how the API answered meanwhile.
+     */
+    private void storm() {
+        long all = chargers.size();
+        long connectedCount = chargers.stream().filter(c -> c.connectedAt > 0).count();
+        long booted = chargers.stream().filter(c -> c.bootedAt > 0).count();
+        long reporting = chargers.stream().filter(c -> c.reportingAt > 0).count();
+        System.out.printf("STORM %s chargers=%d connected=%d last-connected=%.1f s booted=%d last-booted=%.1f s"
+                + " reporting=%d last-reporting=%.1f s%n", prefix, all, connectedCount, last(c -> c.connectedAt),
+                booted, last(c -> c.bootedAt), reporting, last(c -> c.reportingAt));
+        if (!token.isEmpty()) {
+            Stats a = api.copy();
+            System.out.printf("API %s GET /api/v1/chargers?limit=1 every second: %d answered, %d failed,"
+                    + " p50/p99/max %.1f/%.1f/%.1f ms%n", prefix, a.count, apiFailures.get(), a.percentile(50),
+                    a.percentile(99), a.percentile(100));
+        }
+    }
+
+    private double last(java.util.function.ToLongFunction<Charger> at) {
+        return chargers.stream().mapToLong(at).max().orElse(0) / 1e9;
+    }
+
+    private void probeApi() {
+        long sent = System.nanoTime();
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(httpBase() + "/api/v1/chargers?limit=1"))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200) {
+                api.add((System.nanoTime() - sent) / 1000);
+            } else {
+                apiFailures.incrementAndGet();
+            }
+        } catch (IOException | RuntimeException e) {
+            apiFailures.incrementAndGet();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String httpBase() {
+        return url.replaceFirst("^ws", "http").replaceFirst("/ocpp.*$", "");
+    }
+
+    /**
+     * Registers {@code n} chargers (each connects once without a password, which registers it) and
+     * has the server generate a secret for each; writes {@code id secret} lines to {@code file}.
+     */
+    private void provision(int n, Path file) throws Exception {
+        if (token.isEmpty()) {
+            throw new IllegalArgumentException("--provision needs --token (an admin token)");
+        }
+        // first every charger connects once (which registers it), then each gets its secret
+        java.util.concurrent.Semaphore parallel = new java.util.concurrent.Semaphore(50);
+        AtomicLong refused = new AtomicLong();
+        for (int i = 0; i < n; i++) {
+            parallel.acquire();
+            http.newWebSocketBuilder().subprotocols(v201 ? "ocpp2.0.1" : "ocpp1.6").connectTimeout(Duration.ofSeconds(30))
+                    .buildAsync(URI.create(url + "/" + prefix + "-" + i), new WebSocket.Listener() { })
+                    .thenCompose(ws -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "registered"))
+                    .whenComplete((ws, e) -> {
+                        if (e != null) {
+                            refused.incrementAndGet();
+                        }
+                        parallel.release();
+                    });
+        }
+        parallel.acquire(50);
+        parallel.release(50);
+        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicLong failed = new AtomicLong();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(n);
+        for (int i = 0; i < n; i++) {
+            parallel.acquire();
+            String id = prefix + "-" + i;
+            generateSecret(id, 5).whenComplete((secret, e) -> {
+                if (secret != null) {
+                    lines.add(id + " " + secret);
+                } else {
+                    failed.incrementAndGet();
+                }
+                parallel.release();
+                done.countDown();
+            });
+        }
+        done.await(10, TimeUnit.MINUTES);
+        Files.write(file, lines);
+        System.out.printf("provisioned %d chargers with generated secrets in %s (%d connections refused, %d secrets"
+                + " not made)%n", lines.size(), file, refused.get(), failed.get());
+    }
+
+    /** The secret the server generates for a charger (null when it would not, after {@code tries}). */
+    private java.util.concurrent.CompletableFuture<String> generateSecret(String id, int tries) {
+        return http.sendAsync(HttpRequest.newBuilder(URI.create(httpBase() + "/api/v1/chargers/" + id + "/secret"))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString())
+                .handle((r, e) -> e == null && r.statusCode() == 201
+                        ? Json.createReader(new StringReader(r.body())).readObject().getString("sharedSecret") : null)
+                .thenCompose(secret -> secret != null || tries <= 1
+                        ? java.util.concurrent.CompletableFuture.completedFuture(secret)
+                        : java.util.concurrent.CompletableFuture.supplyAsync(() -> null,
+                                java.util.concurrent.CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS))
+                                .thenCompose(x -> generateSecret(id, tries - 1)));
+    }
+
     /** Round-trip times of one action, in microseconds (kept whole: a run has at most a few million). */
     private static final class Stats {
         long[] micros = new long[1024];
@@ -272,7 +418,8 @@ public final class LoadBench {
         }
     }
 
-    private record Pending(String action, long sentAt, java.util.concurrent.CompletableFuture<JsonArray> answer) {
+    private record Pending(String action, long sentAt, java.util.concurrent.CompletableFuture<JsonArray> answer,
+            boolean reading) {
     }
 
     /** One simulated charger: its socket, its transaction, its timers. */
@@ -288,21 +435,33 @@ public final class LoadBench {
         volatile long meterWh;
         final List<java.util.concurrent.ScheduledFuture<?>> tasks = new ArrayList<>();
 
-        Charger(String id, int index) {
+        final String secret;
+        /** When it connected, was booted and had its first reading answered (nanos from the start; 0: not yet). */
+        volatile long connectedAt;
+        volatile long bootedAt;
+        volatile long reportingAt;
+
+        Charger(String id, int index, String secret) {
             this.id = id;
             this.index = index;
+            this.secret = secret;
             this.meterWh = 1_000_000L + index;
         }
 
         void connect() {
-            http.newWebSocketBuilder().subprotocols(v201 ? "ocpp2.0.1" : "ocpp1.6")
-                    .connectTimeout(Duration.ofSeconds(30))
-                    .buildAsync(URI.create(url + "/" + id), this).whenComplete((ws, e) -> {
+            WebSocket.Builder builder = http.newWebSocketBuilder().subprotocols(v201 ? "ocpp2.0.1" : "ocpp1.6")
+                    .connectTimeout(Duration.ofSeconds(30));
+            if (secret != null) {
+                builder.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (id + ":" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            }
+            builder.buildAsync(URI.create(url + "/" + id), this).whenComplete((ws, e) -> {
                         if (e != null) {
                             connectFailures.incrementAndGet();
                             return;
                         }
                         socket = ws;
+                        connectedAt = System.nanoTime() - startedAt;
                         connected.incrementAndGet();
                         // as a real charger: each message after the answer to the one before
                         call("BootNotification", v201 ? Json.createObjectBuilder().add("reason", "PowerUp")
@@ -377,7 +536,7 @@ public final class LoadBench {
                     .add("idToken", Json.createObjectBuilder().add("idToken", "LOAD-" + index).add("type", "ISO14443"))
                     .add("meterValue", Json.createArrayBuilder().add(Json.createObjectBuilder()
                             .add("timestamp", Instant.now().toString()).add("sampledValue", samples())))
-                    .build());
+                    .build(), "Updated".equals(type));
         }
 
         void meter() {
@@ -393,7 +552,7 @@ public final class LoadBench {
                     .add("transactionId", Long.parseLong(transactionId))
                     .add("meterValue", Json.createArrayBuilder().add(Json.createObjectBuilder()
                             .add("timestamp", Instant.now().toString()).add("sampledValue", samples())))
-                    .build());
+                    .build(), true);
         }
 
         void stop() {
@@ -422,14 +581,20 @@ public final class LoadBench {
          * Sends a CALL; the future completes with its answer (never, if it times out). Sends on
          * one socket are serialised: the JDK's WebSocket takes one at a time.
          */
-        synchronized java.util.concurrent.CompletableFuture<JsonArray> call(String action, JsonObject payload) {
+        java.util.concurrent.CompletableFuture<JsonArray> call(String action, JsonObject payload) {
+            return call(action, payload, false);
+        }
+
+        /** {@code reading}: the periodic meter reading (its first answer is when the charger is reporting). */
+        synchronized java.util.concurrent.CompletableFuture<JsonArray> call(String action, JsonObject payload,
+                boolean reading) {
             java.util.concurrent.CompletableFuture<JsonArray> answer = new java.util.concurrent.CompletableFuture<>();
             WebSocket ws = socket;
             if (ws == null) {
                 return answer;
             }
             String messageId = Long.toString(nextId.incrementAndGet());
-            pending.put(messageId, new Pending(action, System.nanoTime(), answer));
+            pending.put(messageId, new Pending(action, System.nanoTime(), answer, reading));
             try {
                 ws.sendText(Json.createArrayBuilder().add(2).add(messageId).add(action).add(payload).build()
                         .toString(), true).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -473,6 +638,12 @@ public final class LoadBench {
             byAction.computeIfAbsent(p.action(), a -> new Stats()).add((now - p.sentAt()) / 1000);
             if (p.sentAt() >= steadyFrom) {
                 steadyByAction.computeIfAbsent(p.action(), a -> new Stats()).add((now - p.sentAt()) / 1000);
+            }
+            if (type == 3 && bootedAt == 0 && p.action().equals("BootNotification")) {
+                bootedAt = now - startedAt;
+            }
+            if (type == 3 && reportingAt == 0 && p.reading()) {
+                reportingAt = now - startedAt;
             }
             if (type == 4) {
                 errors.incrementAndGet();
