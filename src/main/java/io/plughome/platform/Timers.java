@@ -6,9 +6,11 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -60,9 +62,9 @@ public class Timers {
     /** A scheduled executor whose delayed tasks run on the managed executor when they are due. */
     static final class HandOff extends ScheduledThreadPoolExecutor {
 
-        private final ManagedExecutorService work;
+        private final Executor work;
 
-        HandOff(ManagedThreadFactory threads, ManagedExecutorService work) {
+        HandOff(ThreadFactory threads, Executor work) {
             super(1, threads);
             this.work = work;
             setRemoveOnCancelPolicy(true);
