@@ -71,6 +71,8 @@ public final class LoadBench {
     private volatile double steadyCpuFrom;
     private volatile long steadyWallFrom = System.nanoTime();
     private final AtomicLong errors = new AtomicLong();
+    /** CALLERRORs by action, code and description. */
+    private final Map<String, AtomicLong> errorKinds = new ConcurrentHashMap<>();
     private final AtomicLong timeouts = new AtomicLong();
     private final AtomicLong connectFailures = new AtomicLong();
     private final AtomicInteger connected = new AtomicInteger();
@@ -195,6 +197,7 @@ public final class LoadBench {
                 + " %d CALLERRORs, %d timeouts (> %d s)%n", measured.toSeconds(), connected.get(),
                 connectFailures.get(), total, total / (double) Math.max(1, measured.toSeconds()), errors.get(),
                 timeouts.get(), TIMEOUT.toSeconds());
+        errorKinds.forEach((kind, count) -> System.out.printf("  CALLERROR %d x %s%n", count.get(), kind));
         table("all messages (connect storm included)", byAction);
         table("steady state (sent after the warm-up)", steadyByAction);
         System.out.println("server: " + server(pid, url));
@@ -647,6 +650,8 @@ public final class LoadBench {
             }
             if (type == 4) {
                 errors.incrementAndGet();
+                errorKinds.computeIfAbsent(p.action() + ": " + frame.getString(2, "?") + " " + frame.getString(3, ""),
+                        k -> new AtomicLong()).incrementAndGet();
             } else if (p.action().equals("StartTransaction")) {
                 transactionId = Long.toString(frame.getJsonObject(2).getJsonNumber("transactionId").longValue());
             }
