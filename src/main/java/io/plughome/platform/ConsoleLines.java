@@ -61,6 +61,7 @@ public final class ConsoleLines extends Handler {
 
     public static synchronized void uninstall() {
         if (installed != null) {
+            installed.flush(); // what was logged before the stop is shown
             plughome.removeHandler(installed);
             installed = null;
         }
