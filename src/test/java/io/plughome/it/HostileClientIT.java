@@ -105,6 +105,16 @@ class HostileClientIT {
     }
 
     @Test
+    void aChargersUpgradeOpensNoHttpSession() {
+        // Liberty's handshake asked for an HTTP session and made one per charger: a JSESSIONID cookie on
+        // the 101, a session id drawn under a lock every upgrade shared, a session kept 30 minutes.
+        RawHttp.Response upgraded = RawHttp.upgrade("/ocpp/" + TestServer.uniqueId("NOSESSION"), "ocpp1.6", null,
+                null);
+        assertEquals(101, upgraded.status());
+        assertFalse(upgraded.headers().containsKey("set-cookie"), "no session cookie: " + upgraded.headers());
+    }
+
+    @Test
     void lookAlikeIdsAreRefusedWithAPlainReasonAndOthersStillWork() {
         String id = TestServer.uniqueId("LOOK");
         for (String[] alike : new String[][] {{id + "%20", "begin or end"}, {"%20" + id, "begin or end"},
