@@ -42,7 +42,7 @@ public class ChargerService {
      * database read per frame was a twelfth of the CPU at 10,000 chargers); a registration change
      * or removal forgets it. Only yes is kept: a charger waiting for approval is read each time.
      */
-    private final Map<String, Boolean> acceptedSeen = new ConcurrentHashMap<>();
+    private final Set<String> acceptedSeen = ConcurrentHashMap.newKeySet();
     private final AtomicLong registrationChanges = new AtomicLong();
 
     @Inject
@@ -82,14 +82,14 @@ public class ChargerService {
      * {@link #lastHeard(Map)}, not on every frame.
      */
     public boolean accepted(String chargerId) {
-        if (acceptedSeen.containsKey(chargerId)) {
+        if (acceptedSeen.contains(chargerId)) {
             return true;
         }
         long changesBefore = registrationChanges.get();
         Charger charger = em.find(Charger.class, chargerId);
         boolean accepted = charger != null && charger.registration() == Registration.ACCEPTED;
         if (accepted) {
-            acceptedSeen.put(chargerId, Boolean.TRUE);
+            acceptedSeen.add(chargerId);
             // A registration that changed meanwhile may have been read before its commit: not kept.
             // (forgetAccepted counts before it removes, so one of the two always removes it.)
             if (registrationChanges.get() != changesBefore) {
