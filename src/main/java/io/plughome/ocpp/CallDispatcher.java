@@ -4,6 +4,8 @@ import io.plughome.charger.ChargerService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -11,8 +13,9 @@ import java.util.logging.Logger;
 /**
  * Answers the CALLs chargers send: finds the action in the version's table, reads and validates
  * the payload, runs the handler (which stores what it must before it returns) and encodes the
- * answer, all in one transaction ({@link FrameTransaction}). Every failure becomes a CALLERROR in
- * the version's words; nothing reaches the charger as a stack trace and nothing closes the socket.
+ * answer, all in one transaction ({@link FrameTransaction}), or in one shared with other chargers'
+ * frames ({@link #answerTogether}). Every failure becomes a CALLERROR in the version's words;
+ * nothing reaches the charger as a stack trace and nothing closes the socket.
  */
 @ApplicationScoped
 public class CallDispatcher {
@@ -28,6 +31,16 @@ public class CallDispatcher {
     @Inject
     FrameTransaction frames;
 
+    /** A CALL received on a connection, to be answered. */
+    public record Received(ChargerConnection connection, Frame.Call call) {
+    }
+
+    /** How the CALL's work is committed: {@link Action.Storing#OWN} for an action the version does not know. */
+    public Action.Storing storing(ChargerConnection connection, Frame.Call call) {
+        return connection.adapter().action(call.action()).map(Action::storing).orElse(Action.Storing.OWN);
+    }
+
+    /** Answers one CALL, in a transaction of its own (none for an action that stores nothing). */
     public Frame answer(ChargerConnection connection, Frame.Call call) {
         ProtocolAdapter adapter = connection.adapter();
         String chargerId = connection.chargerId();
@@ -41,15 +54,16 @@ public class CallDispatcher {
         }
         Deviations deviations = new Deviations();
         try {
+            if (action.get().storing() == Action.Storing.NOTHING) {
+                try {
+                    return work(connection, call, action.get(), deviations);
+                } finally {
+                    recordDeviations(chargerId, deviations);
+                }
+            }
             return frames.run(() -> {
                 try {
-                    if (!action.get().beforeAcceptance() && !chargers.accepted(chargerId)) {
-                        return error(adapter, call, Problem.SECURITY,
-                                "Charger is not accepted yet; only BootNotification and Heartbeat are answered");
-                    }
-                    JsonValue payload = handle(adapter.codec(), action.get(),
-                            new CallContext(chargerId, adapter.subprotocol(), deviations), call);
-                    return new Frame.CallResult(call.messageId(), payload);
+                    return work(connection, call, action.get(), deviations);
                 } finally {
                     recordDeviations(chargerId, deviations); // in the frame's transaction
                 }
@@ -61,6 +75,54 @@ public class CallDispatcher {
             recordDeviations(chargerId, deviations); // the frame's transaction was rolled back
             return error(adapter, call, Problem.INTERNAL, "Internal error; the message was not processed");
         }
+    }
+
+    /**
+     * Answers CALLs of several chargers, each of an action stored {@link Action.Storing#SHARED},
+     * in one transaction: the answers in their order, or empty when that transaction failed (a
+     * frame's handler failed, or the commit did), in which case nothing of them was stored and
+     * the caller answers each {@link #answer alone}. A charger's mistake (a CALLERROR) stays its
+     * own frame's answer, as alone.
+     */
+    public Optional<List<Frame>> answerTogether(List<Received> received) {
+        List<Frame> answers = new ArrayList<>(received.size());
+        try {
+            frames.run(() -> {
+                for (Received r : received) {
+                    ProtocolAdapter adapter = r.connection().adapter();
+                    Optional<Action<?, ?>> action = adapter.action(r.call().action());
+                    if (action.isEmpty() || action.get().storing() != Action.Storing.SHARED) {
+                        throw new IllegalArgumentException(r.call().action() + " is not stored together");
+                    }
+                    Deviations deviations = new Deviations();
+                    try {
+                        answers.add(work(r.connection(), r.call(), action.get(), deviations));
+                    } catch (OcppException e) {
+                        answers.add(error(adapter, r.call(), e.problem(), e.getMessage()));
+                    } finally {
+                        recordDeviations(r.connection().chargerId(), deviations);
+                    }
+                }
+                return null;
+            });
+            return Optional.of(answers);
+        } catch (OcppException | RuntimeException e) {
+            LOG.log(Level.FINE, "A shared transaction of " + received.size() + " frames failed; each is stored alone", e);
+            return Optional.empty();
+        }
+    }
+
+    /** The frame's work, inside its transaction: the accepted check, the handler, the answer. */
+    private Frame work(ChargerConnection connection, Frame.Call call, Action<?, ?> action, Deviations deviations)
+            throws OcppException {
+        ProtocolAdapter adapter = connection.adapter();
+        if (!action.beforeAcceptance() && !chargers.accepted(connection.chargerId())) {
+            return error(adapter, call, Problem.SECURITY,
+                    "Charger is not accepted yet; only BootNotification and Heartbeat are answered");
+        }
+        JsonValue payload = handle(adapter.codec(), action,
+                new CallContext(connection.chargerId(), adapter.subprotocol(), deviations), call);
+        return new Frame.CallResult(call.messageId(), payload);
     }
 
     private static <Q extends Record, R extends Record> JsonValue handle(RecordCodec codec, Action<Q, R> action,

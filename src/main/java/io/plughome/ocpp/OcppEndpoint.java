@@ -56,6 +56,9 @@ public class OcppEndpoint extends Endpoint {
     Durability durability;
 
     @Inject
+    FrameBatcher batcher;
+
+    @Inject
     BootCheck bootCheck;
 
     @Inject
@@ -67,7 +70,11 @@ public class OcppEndpoint extends Endpoint {
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
 
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
     private ChargerConnection connection;
+    /** Completes once the charger's latest CALL is stored: its next one is handled after it. */
+    private volatile CompletableFuture<Void> stored = DONE;
     private final StringBuilder message = new StringBuilder();
     private boolean tooBig;
     private long discarded;
@@ -168,10 +175,13 @@ public class OcppEndpoint extends Endpoint {
     }
 
     /**
-     * Answers a CALL, acknowledging only what is durable: the handler commits what it stored,
-     * then the answer waits (without holding this thread) for the group commit that makes the
-     * commit durable, and goes out after it. When that fails the charger gets an error, not an
-     * acknowledgement, and sends the message again.
+     * Answers a CALL, acknowledging only what is durable: the handler commits what it stored
+     * (alone, or in a transaction shared with other chargers' frames, {@link FrameBatcher}), then
+     * the answer waits (without holding this thread) for the group commit that makes the commit
+     * durable, and goes out after it. When that fails the charger gets an error, not an
+     * acknowledgement, and sends the message again. A CALL that arrives before the charger's
+     * previous one is stored (OCPP says a charger waits for each answer; not every one does) is
+     * handled after it, so a charger's frames are stored in the order it sent them.
      */
     private void answer(Frame.Call call) {
         if (!registry.beginCall()) {
@@ -180,17 +190,43 @@ public class OcppEndpoint extends Endpoint {
             return;
         }
         long started = System.nanoTime();
+        CompletableFuture<Void> previous = stored;
+        if (previous.isDone()) {
+            stored = handle(call, started);
+        } else {
+            stored = previous.exceptionally(e -> null).thenComposeAsync(v -> handle(call, started), executor);
+        }
+    }
+
+    /** Handles a CALL; completes (never exceptionally) once what it stored is committed. */
+    private CompletableFuture<Void> handle(Frame.Call call, long started) {
         try {
-            Frame answer = dispatcher.answer(connection, call);
-            CompletableFuture<Void> durable = durability.afterCommit();
-            if (durable.isDone()) {
-                sendAnswer(call, answer, durable, started);
-            } else {
-                durable.whenCompleteAsync((v, e) -> sendAnswer(call, answer, durable, started), executor);
+            Action.Storing storing = dispatcher.storing(connection, call);
+            if (storing == Action.Storing.SHARED) {
+                // the answer is sent on another thread, never on the storer's
+                return batcher.store(connection, call).thenAccept(answer -> afterDurable(call, answer, started, false));
             }
+            Frame answer = dispatcher.answer(connection, call);
+            if (storing == Action.Storing.NOTHING) {
+                sendAnswer(call, answer, DONE, started);
+            } else {
+                afterDurable(call, answer, started, true);
+            }
+            return DONE;
         } catch (RuntimeException e) {
             registry.endCall();
-            throw e;
+            LOG.log(Level.SEVERE, "Answering " + call.action() + " from " + connection.chargerId() + " failed", e);
+            return DONE;
+        }
+    }
+
+    /** Sends the answer once every commit so far is durable (on this thread if it is already and it may). */
+    private void afterDurable(Frame.Call call, Frame answer, long started, boolean sendHere) {
+        CompletableFuture<Void> durable = durability.afterCommit();
+        if (durable.isDone() && sendHere) {
+            sendAnswer(call, answer, durable, started);
+        } else {
+            durable.whenCompleteAsync((v, e) -> sendAnswer(call, answer, durable, started), executor);
         }
     }
 

@@ -35,6 +35,9 @@ public class OcppMetrics {
     @Inject
     Durability durability;
 
+    @Inject
+    FrameBatcher batcher;
+
     private static final Metadata MESSAGES = Metadata.builder().withName("plughome_ocpp_messages")
             .withDescription("OCPP CALLs by action and direction").build();
     private static final Metadata CALL_ERRORS = Metadata.builder().withName("plughome_ocpp_callerrors")
@@ -71,6 +74,14 @@ public class OcppMetrics {
         registry.gauge(Metadata.builder().withName("plughome_group_commit_seconds")
                 .withDescription("Time spent in durable flushes").withUnit(MetricUnits.SECONDS).build(), durability,
                 d -> d.figures().flushSeconds());
+        registry.gauge(Metadata.builder().withName("plughome_shared_transactions")
+                .withDescription("Transactions that stored reporting frames of several chargers together").build(),
+                batcher, b -> b.figures().transactions());
+        registry.gauge(Metadata.builder().withName("plughome_shared_transaction_frames")
+                .withDescription("Frames stored in shared transactions").build(), batcher, b -> b.figures().frames());
+        registry.gauge(Metadata.builder().withName("plughome_shared_transaction_frames_alone")
+                .withDescription("Frames stored again alone after their shared transaction failed").build(), batcher,
+                b -> b.figures().storedAlone());
     }
 
     /** A message received from (direction in) or sent to (out) a charger. */

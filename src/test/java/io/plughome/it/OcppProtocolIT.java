@@ -108,6 +108,47 @@ class OcppProtocolIT {
         assertEquals(100, session.getJsonNumber("energyWh").longValue());
     }
 
+    /**
+     * A charger that sends its next CALL before the answer to the last (OCPP says it waits; not
+     * every charger does): its reports are stored in the order sent, even though reports of many
+     * chargers are stored together in shared transactions.
+     */
+    @Test
+    void callsSentWithoutWaitingAreStoredInTheOrderSent() {
+        String id = TestServer.uniqueId("PIPE");
+        Instant start = Instant.now().minusSeconds(120);
+        try (ChargePointSimulator cp = ChargePointSimulator.connect16(base, id)) {
+            cp.boot("Acme", "W");
+            long tx = cp.startTransaction(1, "TAG", 1000, start);
+            java.util.List<String> sent = new java.util.ArrayList<>();
+            for (int i = 1; i <= 10; i++) {
+                String status = i % 2 == 0 ? "Charging" : "SuspendedEV";
+                cp.send("[2,\"s" + i + "\",\"StatusNotification\",{\"connectorId\":1,\"status\":\"" + status
+                        + "\",\"errorCode\":\"NoError\"}]");
+                cp.send("[2,\"m" + i + "\",\"MeterValues\",{\"connectorId\":1,\"transactionId\":" + tx
+                        + ",\"meterValue\":[{\"timestamp\":\"" + start.plusSeconds(i) + "\",\"sampledValue\":[{"
+                        + "\"value\":\"" + (1000 + 100 * i) + "\",\"measurand\":\"Energy.Active.Import.Register\","
+                        + "\"unit\":\"Wh\"}]}]}]");
+                sent.add("s" + i);
+                sent.add("m" + i);
+            }
+            java.util.Set<String> answered = new java.util.HashSet<>();
+            for (int i = 0; i < sent.size(); i++) {
+                JsonArray answer = cp.next();
+                assertEquals(3, answer.getInt(0), "a CALLRESULT: " + answer);
+                answered.add(answer.getString(1));
+            }
+            assertEquals(new java.util.HashSet<>(sent), answered);
+        }
+        JsonObject charger = TestServer.get("/api/v1/chargers/" + id, VIEWER_TOKEN).json();
+        JsonObject connector1 = charger.getJsonArray("connectors").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getInt("connectorId") == 1).findFirst().orElseThrow();
+        assertEquals("Charging", connector1.getString("status"), "the last status sent is the one kept");
+        JsonObject session = TestServer.get("/api/v1/sessions?chargerId=" + id, VIEWER_TOKEN).json()
+                .getJsonArray("items").getJsonObject(0);
+        assertEquals(1000, session.getJsonNumber("energyWh").longValue(), "the last register sent, 2000 - 1000 Wh");
+    }
+
     @Test
     void aFrameOverTheSizeLimitClosesOnlyThatSocketWith1009() {
         try (ChargePointSimulator big = ChargePointSimulator.connect16(base, TestServer.uniqueId("BIG"));

@@ -716,6 +716,12 @@ public final class LoadBench {
                         metric(metrics, "plughome_group_commit_waiters") / groups,
                         metric(metrics, "plughome_group_commit_seconds") * 1000 / groups);
             }
+            double shared = metric(metrics, "plughome_shared_transactions");
+            if (shared > 0) {
+                commits += String.format(", %.0f shared transactions (%.1f frames each, %.0f stored again alone)",
+                        shared, metric(metrics, "plughome_shared_transaction_frames") / shared,
+                        metric(metrics, "plughome_shared_transaction_frames_alone"));
+            }
         } catch (IOException | InterruptedException | RuntimeException e) {
             // not reachable: leave it unknown
         }

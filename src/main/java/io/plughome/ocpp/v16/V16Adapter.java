@@ -53,12 +53,12 @@ public class V16Adapter implements ProtocolAdapter {
     void table() {
         actions = Stream.<Action<?, ?>>of(
                 Action.always("BootNotification", BootNotificationHandler.Request.class, bootNotification::handle),
-                Action.always("Heartbeat", HeartbeatHandler.Request.class, heartbeat::handle),
-                Action.of("StatusNotification", StatusNotificationHandler.Request.class, statusNotification::handle),
+                Action.always("Heartbeat", HeartbeatHandler.Request.class, heartbeat::handle).storingNothing(),
+                Action.of("StatusNotification", StatusNotificationHandler.Request.class, statusNotification::handle).shared(),
                 Action.of("Authorize", AuthorizeHandler.Request.class, authorize::handle),
-                Action.of("StartTransaction", StartTransactionHandler.Request.class, startTransaction::handle),
-                Action.of("MeterValues", MeterValuesHandler.Request.class, meterValues::handle),
-                Action.of("StopTransaction", StopTransactionHandler.Request.class, stopTransaction::handle),
+                Action.of("StartTransaction", StartTransactionHandler.Request.class, startTransaction::handle).shared(),
+                Action.of("MeterValues", MeterValuesHandler.Request.class, meterValues::handle).shared(),
+                Action.of("StopTransaction", StopTransactionHandler.Request.class, stopTransaction::handle).shared(),
                 Action.of("DataTransfer", DataTransferHandler.Request.class, dataTransfer::handle),
                 Action.of("DiagnosticsStatusNotification", DiagnosticsStatusNotificationHandler.Request.class,
                         diagnosticsStatusNotification::handle),

@@ -74,13 +74,13 @@ public class V201Adapter implements ProtocolAdapter {
         codec = codec(RecordCodec.validatorFor(validators));
         actions = Stream.<Action<?, ?>>of(
                 Action.always("BootNotification", BootNotificationHandler.Request.class, bootNotification::handle),
-                Action.always("Heartbeat", HeartbeatHandler.Request.class, heartbeat::handle),
+                Action.always("Heartbeat", HeartbeatHandler.Request.class, heartbeat::handle).storingNothing(),
                 Action.always("SecurityEventNotification", SecurityEventNotificationHandler.Request.class,
                         securityEventNotification::handle),
-                Action.of("StatusNotification", StatusNotificationHandler.Request.class, statusNotification::handle),
+                Action.of("StatusNotification", StatusNotificationHandler.Request.class, statusNotification::handle).shared(),
                 Action.of("Authorize", AuthorizeHandler.Request.class, authorize::handle),
-                Action.of("TransactionEvent", TransactionEventHandler.Request.class, transactionEvent::handle),
-                Action.of("MeterValues", MeterValuesHandler.Request.class, meterValues::handle),
+                Action.of("TransactionEvent", TransactionEventHandler.Request.class, transactionEvent::handle).shared(),
+                Action.of("MeterValues", MeterValuesHandler.Request.class, meterValues::handle).shared(),
                 Action.of("NotifyEvent", NotifyEventHandler.Request.class, notifyEvent::handle),
                 Action.of("NotifyReport", NotifyReportHandler.Request.class, notifyReport::handle),
                 Action.of("FirmwareStatusNotification", FirmwareStatusNotificationHandler.Request.class,
