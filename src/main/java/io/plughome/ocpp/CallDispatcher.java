@@ -22,6 +22,8 @@ public class CallDispatcher {
 
     private static final Logger LOG = Logger.getLogger(CallDispatcher.class.getName());
 
+    private static final String NOT_PROCESSED = "Internal error; the message was not processed";
+
     /** The same name in every OCPP version. */
     private static final String BOOT_NOTIFICATION = "BootNotification";
 
@@ -73,7 +75,7 @@ public class CallDispatcher {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Handling " + call.action() + " from " + chargerId + " failed", e);
             recordDeviations(chargerId, deviations); // the frame's transaction was rolled back
-            return error(adapter, call, Problem.INTERNAL, "Internal error; the message was not processed");
+            return error(adapter, call, Problem.INTERNAL, NOT_PROCESSED);
         }
     }
 
@@ -110,6 +112,11 @@ public class CallDispatcher {
             LOG.log(Level.FINE, "A shared transaction of " + received.size() + " frames failed; each is stored alone", e);
             return Optional.empty();
         }
+    }
+
+    /** The answer to a CALL whose storing ended in an error outside any handler: stored nothing, send it again. */
+    public Frame notStored(Received received) {
+        return error(received.connection().adapter(), received.call(), Problem.INTERNAL, NOT_PROCESSED);
     }
 
     /** The frame's work, inside its transaction: the accepted check, the handler, the answer. */

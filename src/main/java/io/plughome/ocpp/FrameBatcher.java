@@ -116,17 +116,30 @@ public class FrameBatcher {
 
     /** A storer: takes what is queued and stores it, until nothing is left. */
     private void storeQueued() {
-        while (true) {
-            List<Queued> batch = take();
-            if (batch.isEmpty()) {
-                storers.decrementAndGet();
-                // a frame queued after the look but before the decrement found enough storers running
-                if (queue.isEmpty() || !takeBackSlot()) {
-                    return;
+        boolean normal = false;
+        try {
+            while (true) {
+                List<Queued> batch = take();
+                if (batch.isEmpty()) {
+                    storers.decrementAndGet();
+                    normal = true;
+                    // a frame queued after the look but before the decrement found enough storers running
+                    if (queue.isEmpty() || !takeBackSlot()) {
+                        return;
+                    }
+                    normal = false;
+                    continue;
                 }
-                continue;
+                storeBatch(batch);
             }
-            storeBatch(batch);
+        } finally {
+            if (!normal) {
+                // an Error ended this storer: its place goes to another, so nothing queued is stranded
+                storers.decrementAndGet();
+                if (!queue.isEmpty()) {
+                    wakeStorer();
+                }
+            }
         }
     }
 
@@ -159,30 +172,39 @@ public class FrameBatcher {
     }
 
     private void storeBatch(List<Queued> batch) {
-        if (batch.size() == 1) {
-            transactions.incrementAndGet();
-            frames.incrementAndGet();
-            batch.get(0).answer().complete(alone(batch.get(0).received()));
-            return;
-        }
         try {
-            Optional<List<Frame>> answers = dispatcher.answerTogether(
-                    batch.stream().map(Queued::received).toList());
-            if (answers.isPresent()) {
+            if (batch.size() == 1) {
                 transactions.incrementAndGet();
-                frames.addAndGet(batch.size());
-                for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).answer().complete(answers.get().get(i));
-                }
+                frames.incrementAndGet();
+                batch.get(0).answer().complete(alone(batch.get(0).received()));
                 return;
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Storing " + batch.size() + " frames together failed; storing each alone", e);
-        }
-        for (Queued q : batch) {
-            if (!q.answer().isDone()) {
-                storedAlone.incrementAndGet();
-                q.answer().complete(alone(q.received()));
+            try {
+                Optional<List<Frame>> answers = dispatcher.answerTogether(
+                        batch.stream().map(Queued::received).toList());
+                if (answers.isPresent()) {
+                    transactions.incrementAndGet();
+                    frames.addAndGet(batch.size());
+                    for (int i = 0; i < batch.size(); i++) {
+                        batch.get(i).answer().complete(answers.get().get(i));
+                    }
+                    return;
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Storing " + batch.size() + " frames together failed; storing each alone", e);
+            }
+            for (Queued q : batch) {
+                if (!q.answer().isDone()) {
+                    storedAlone.incrementAndGet();
+                    q.answer().complete(alone(q.received()));
+                }
+            }
+        } finally {
+            // whatever ended this (an Error), every frame gets an answer, and its charger's next CALL its turn
+            for (Queued q : batch) {
+                if (!q.answer().isDone()) {
+                    q.answer().complete(dispatcher.notStored(q.received()));
+                }
             }
         }
     }

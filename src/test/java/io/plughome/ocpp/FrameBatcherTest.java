@@ -30,7 +30,13 @@ class FrameBatcherTest {
 
     private static final JsonObject EMPTY = Json.createObjectBuilder().build();
 
-    private final ExecutorService threads = Executors.newCachedThreadPool();
+    /** The storers' threads; the Errors a test throws on purpose end them quietly. */
+    private final ExecutorService threads = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task);
+        thread.setUncaughtExceptionHandler((t, e) -> {
+        });
+        return thread;
+    });
     private final CountDownLatch gate = new CountDownLatch(1);
     private final List<Integer> sharedSizes = new CopyOnWriteArrayList<>();
     private final List<String> alone = new CopyOnWriteArrayList<>();
@@ -46,6 +52,9 @@ class FrameBatcherTest {
             try {
                 gate.await(30, TimeUnit.SECONDS);
                 sharedSizes.add(received.size());
+                if (received.stream().anyMatch(r -> r.call().messageId().startsWith("boom"))) {
+                    throw new AssertionError("an Error, not an exception");
+                }
                 if (received.stream().anyMatch(r -> r.call().messageId().startsWith("bad"))) {
                     return Optional.empty();
                 }
@@ -61,11 +70,19 @@ class FrameBatcherTest {
 
         @Override
         public Frame answer(ChargerConnection connection, Frame.Call call) {
+            if (call.messageId().startsWith("boom")) {
+                throw new AssertionError("an Error, not an exception");
+            }
             alone.add(call.messageId());
             threadsAlone.add(Thread.currentThread().getName());
             return call.messageId().startsWith("bad")
                     ? new Frame.CallError(call.messageId(), "InternalError", "failed", null)
                     : new Frame.CallResult(call.messageId(), EMPTY);
+        }
+
+        @Override
+        public Frame notStored(Received received) {
+            return new Frame.CallError(received.call().messageId(), "InternalError", "not stored", null);
         }
     };
 
@@ -146,5 +163,27 @@ class FrameBatcherTest {
             assertEquals("m" + i, answers.get(i).get(30, TimeUnit.SECONDS) instanceof Frame.CallResult r
                     ? r.messageId() : null);
         }
+    }
+
+    @Test
+    void anErrorWhileStoringAnswersEveryFrameOfItAndLeavesNoStorerStranded() throws Exception {
+        gate.countDown();
+        int storers = 2 * Math.max(2, Runtime.getRuntime().availableProcessors());
+        for (int round = 0; round < storers; round++) {
+            // alone (a batch of one) and together: each ends its storer with an Error
+            Frame answer = store("boom" + round).get(30, TimeUnit.SECONDS);
+            assertEquals("boom" + round, assertInstanceOf(Frame.CallError.class, answer).messageId());
+        }
+        List<CompletableFuture<Frame>> answers = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            answers.add(store(i == 100 ? "boom-late" : "m" + i));
+        }
+        for (int i = 0; i < 200; i++) {
+            Frame answer = answers.get(i).get(30, TimeUnit.SECONDS);
+            assertEquals(i == 100 ? "boom-late" : "m" + i, answer instanceof Frame.CallResult r ? r.messageId()
+                    : ((Frame.CallError) answer).messageId());
+        }
+        assertEquals("m199", assertInstanceOf(Frame.CallResult.class, store("m199").get(30, TimeUnit.SECONDS))
+                .messageId(), "storers still run after all those Errors");
     }
 }
