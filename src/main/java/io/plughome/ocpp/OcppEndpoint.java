@@ -16,6 +16,9 @@ import jakarta.websocket.Session;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -181,7 +184,8 @@ public class OcppEndpoint extends Endpoint {
      * durable, and goes out after it. When that fails the charger gets an error, not an
      * acknowledgement, and sends the message again. A CALL that arrives before the charger's
      * previous one is stored (OCPP says a charger waits for each answer; not every one does) is
-     * handled after it, so a charger's frames are stored in the order it sent them.
+     * handled after it, on this thread, so a charger's frames are stored in the order it sent them
+     * and a charger that never waits is read only as fast as it is stored.
      */
     private void answer(Frame.Call call) {
         if (!registry.beginCall()) {
@@ -191,12 +195,22 @@ public class OcppEndpoint extends Endpoint {
         }
         long started = System.nanoTime();
         CompletableFuture<Void> previous = stored;
-        if (previous.isDone()) {
-            stored = handle(call, started);
-        } else {
-            stored = previous.exceptionally(e -> null).thenComposeAsync(v -> handle(call, started), executor);
+        if (!previous.isDone()) {
+            // Back-pressure: this connection is read no further until the charger's previous CALL is
+            // stored. Queueing behind it instead would let a client that never waits fill the memory.
+            try {
+                previous.get(PREVIOUS_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.log(Level.FINE, "Previous CALL of " + connection.chargerId() + " not stored in time", e);
+            }
         }
+        stored = handle(call, started);
     }
+
+    /** The longest a CALL waits for the same charger's previous one to be stored. */
+    static final long PREVIOUS_WAIT_SECONDS = 60;
 
     /** Handles a CALL; completes (never exceptionally) once what it stored is committed. */
     private CompletableFuture<Void> handle(Frame.Call call, long started) {
