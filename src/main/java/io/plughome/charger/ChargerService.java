@@ -249,9 +249,10 @@ public class ChargerService {
     }
 
     /**
-     * Forgets a charger: its record and, by the schema's cascades, its connectors, sessions,
-     * readings, rules, windows, files and device model. The audit log keeps its entries. False
-     * when there is no such charger.
+     * Forgets a charger: its record and, by the schema's cascades, its connectors, sessions, rules,
+     * windows, files and device model; its readings (which have no foreign key, so that storing one
+     * enters a single index, db/V14) go with the {@code Removed} event, in the same transaction. The
+     * audit log keeps its entries. False when there is no such charger.
      */
     public boolean remove(String chargerId) {
         Charger charger = em.find(Charger.class, chargerId);

@@ -78,6 +78,10 @@ public class ChargingSession {
     private Long lastRegisterWh;
     @Column(name = "last_sample_at")
     private Instant lastSampleAt;
+    @Column(name = "first_reading_at")
+    private Instant firstReadingAt;
+    @Column(name = "last_reading_at")
+    private Instant lastReadingAt;
     @Column(name = "power_w")
     private Double powerW;
     @Column(name = "current_a")
@@ -169,6 +173,27 @@ public class ChargingSession {
     }
 
     /** Applies the newest values of a batch of readings, unless newer ones were already applied. */
+    /**
+     * Widens the span of the session's stored readings to take in these times: its readings are
+     * found on the charger's reading index between the first and the last.
+     */
+    public void readingsStoredAt(Instant first, Instant last) {
+        if (first != null && (firstReadingAt == null || first.isBefore(firstReadingAt))) {
+            firstReadingAt = first;
+        }
+        if (last != null && (lastReadingAt == null || last.isAfter(lastReadingAt))) {
+            lastReadingAt = last;
+        }
+    }
+
+    public Instant firstReadingAt() {
+        return firstReadingAt;
+    }
+
+    public Instant lastReadingAt() {
+        return lastReadingAt;
+    }
+
     public void observe(MeterSnapshot latest) {
         if (latest.at() == null || (lastSampleAt != null && latest.at().isBefore(lastSampleAt))) {
             return;

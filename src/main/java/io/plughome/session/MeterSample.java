@@ -14,7 +14,8 @@ import java.time.Instant;
 @Entity
 @Table(name = "meter_sample")
 @NamedQuery(name = "MeterSample.findBySession",
-        query = "SELECT m FROM MeterSample m WHERE m.sessionId = :sessionId ORDER BY m.sampledAt, m.id")
+        query = "SELECT m FROM MeterSample m WHERE m.chargerId = :chargerId AND m.sampledAt >= :from"
+                + " AND m.sampledAt <= :to AND m.sessionId = :sessionId ORDER BY m.sampledAt, m.id")
 @NamedQuery(name = "MeterSample.findAt", query = "SELECT m FROM MeterSample m WHERE m.chargerId = :chargerId"
         + " AND m.connectorId = :connectorId AND m.sampledAt IN :at")
 public class MeterSample {

@@ -1,9 +1,11 @@
 package io.plughome.session;
 
 import io.plughome.authorization.IdToken;
+import io.plughome.charger.ChargerEvents;
 import io.plughome.platform.DomainEvent;
 import io.plughome.platform.Timestamps;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -147,6 +149,11 @@ public class SessionService {
         Long sessionId = session == null ? null : session.id();
         List<MeterReading> fresh = notStoredYet(chargerId, connectorId, readings);
         store(chargerId, connectorId, sessionId, fresh);
+        if (session != null && !fresh.isEmpty()) {
+            List<Instant> times = fresh.stream().map(MeterReading::at).filter(t -> t != null).toList();
+            session.readingsStoredAt(times.stream().min(Comparator.naturalOrder()).orElse(null),
+                    times.stream().max(Comparator.naturalOrder()).orElse(null));
+        }
         if (session != null && session.isActive() && !fresh.isEmpty()) {
             session.observe(MeterSnapshot.latest(fresh));
             events.fire(SessionEvents.meter(session, clock.instant()));
@@ -314,9 +321,25 @@ public class SessionService {
         return total;
     }
 
+    /**
+     * A removed charger's readings go in the transaction that removes it: they have no foreign key
+     * to cascade from (db/V14).
+     */
+    void chargerRemoved(@Observes ChargerEvents.Removed removed) {
+        em.createQuery("DELETE FROM MeterSample m WHERE m.chargerId = :chargerId")
+                .setParameter("chargerId", removed.chargerId()).executeUpdate();
+    }
+
+    /** A session's stored readings, oldest first: on the charger's reading index, within the session's span. */
     public List<MeterSample> samples(long sessionId) {
+        ChargingSession session = em.find(ChargingSession.class, sessionId);
+        if (session == null || session.firstReadingAt() == null) {
+            return List.of();
+        }
         return em.createNamedQuery("MeterSample.findBySession", MeterSample.class)
-                .setParameter("sessionId", sessionId).getResultList();
+                .setParameter("chargerId", session.chargerId()).setParameter("sessionId", sessionId)
+                .setParameter("from", session.firstReadingAt()).setParameter("to", session.lastReadingAt())
+                .getResultList();
     }
 
     /** A page of history, newest first. */

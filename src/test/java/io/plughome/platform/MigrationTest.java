@@ -2,6 +2,7 @@ package io.plughome.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -27,6 +29,18 @@ class MigrationTest {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:migration-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         carriedOver(h2);
+        // A reading enters its primary key and the charger's reading index, nothing else (H2 adds an
+        // index of its own for every foreign key it cannot match exactly, so there are none).
+        try (Connection c = h2.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES"
+                        + " WHERE TABLE_NAME = 'METER_SAMPLE' ORDER BY INDEX_NAME")) {
+            List<String> names = new java.util.ArrayList<>();
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+            assertEquals(2, names.size(), names.toString());
+            assertTrue(names.contains("METER_SAMPLE_CHARGER"), names.toString());
+        }
     }
 
     @Test
@@ -56,6 +70,11 @@ class MigrationTest {
                     + " 'EVDisconnected', FALSE, TIMESTAMP WITH TIME ZONE '2026-01-02 10:00:00+00'),"
                     + " (42, 2147483647, 'OLD-1', 2, 'CARD', TIMESTAMP WITH TIME ZONE '2026-01-03 10:00:00+00', 7500,"
                     + " NULL, NULL, FALSE, TIMESTAMP WITH TIME ZONE '2026-01-03 10:00:00+00')");
+            s.executeUpdate("INSERT INTO meter_sample (id, charger_id, connector_id, session_id, sampled_at, measurand,"
+                    + " raw_value, numeric_value) VALUES"
+                    + " (1, 'OLD-1', 2, 41, TIMESTAMP WITH TIME ZONE '2026-01-02 10:05:00+00', 'Power.Active.Import', '7', 7),"
+                    + " (2, 'OLD-1', 2, 41, TIMESTAMP WITH TIME ZONE '2026-01-02 09:59:00+00', 'Power.Active.Import', '6', 6),"
+                    + " (3, 'OLD-1', 2, NULL, TIMESTAMP WITH TIME ZONE '2026-01-02 12:00:00+00', 'Power.Active.Import', '0', 0)");
         }
         flyway(db, "latest").migrate();
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
@@ -81,6 +100,22 @@ class MigrationTest {
                 assertEquals(2, rs.getInt("evse_id"));
                 assertEquals(1, rs.getInt("evse_connector_id"));
                 assertEquals("Charging", rs.getString("status"));
+            }
+            // version 14: the readings are kept, and each session knows the span of its own
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*), SUM(numeric_value) FROM meter_sample")) {
+                rs.next();
+                assertEquals(3, rs.getInt(1));
+                assertEquals(13, rs.getInt(2));
+            }
+            try (ResultSet rs = s.executeQuery("SELECT id, first_reading_at, last_reading_at FROM charging_session"
+                    + " ORDER BY id")) {
+                rs.next();
+                assertEquals(java.time.Instant.parse("2026-01-02T09:59:00Z"),
+                        rs.getObject("first_reading_at", java.time.OffsetDateTime.class).toInstant());
+                assertEquals(java.time.Instant.parse("2026-01-02T10:05:00Z"),
+                        rs.getObject("last_reading_at", java.time.OffsetDateTime.class).toInstant());
+                rs.next();
+                assertNull(rs.getObject("first_reading_at"), "a session without readings has no span");
             }
             // a string transaction id of 36 characters fits now
             s.executeUpdate("UPDATE charging_session SET transaction_id = '" + "x".repeat(36) + "' WHERE id = 42");

@@ -103,6 +103,63 @@ class TransactionReportsTest {
     }
 
     @Test
+    void aSessionsReadingsAreFoundOnTheChargersIndexEvenWhenTheChargersClockPutsThemBeforeItsStart() {
+        long first = report(TransactionReport.of(Kind.STARTED, cp16, Ids.SERVER).connector(1)
+                .token(IdToken.untyped("CARD-1")).register(0L).at(T0)).session().id();
+        // sent with the transaction's id, but stamped ten minutes before its start (a charger's clock)
+        report(TransactionReport.of(Kind.UPDATED, cp16, Ids.SERVER).connector(1).transaction(Long.toString(first))
+                .readings(List.of(energy(T0.minusSeconds(600), "Sample.Periodic", 10),
+                        energy(T0.plusSeconds(60), "Sample.Periodic", 100))));
+        report(TransactionReport.of(Kind.ENDED, cp16, Ids.SERVER).transaction(Long.toString(first)).register(200L)
+                .at(T0.plusSeconds(120)).stopReason(StopReason.EVDisconnected));
+        // a reading of no session between the two, and a second session with readings of its own
+        report(TransactionReport.of(Kind.UPDATED, cp16, Ids.SERVER).connector(1)
+                .readings(List.of(energy(T0.plusSeconds(150), "Sample.Periodic", 200))));
+        long second = report(TransactionReport.of(Kind.STARTED, cp16, Ids.SERVER).connector(1)
+                .token(IdToken.untyped("CARD-1")).register(200L).at(T0.plusSeconds(180))).session().id();
+        report(TransactionReport.of(Kind.UPDATED, cp16, Ids.SERVER).connector(1).transaction(Long.toString(second))
+                .readings(List.of(energy(T0.plusSeconds(240), "Sample.Periodic", 300))));
+
+        List<Instant> firstTimes = db.read(em -> inject(new SessionService(), "em", em).samples(first)).stream()
+                .map(MeterSample::sampledAt).toList();
+        assertEquals(List.of(T0.minusSeconds(600), T0.plusSeconds(60)), firstTimes);
+        assertEquals(List.of(T0.plusSeconds(240)), db.read(em -> inject(new SessionService(), "em", em)
+                .samples(second)).stream().map(MeterSample::sampledAt).toList());
+        assertEquals(T0.minusSeconds(600), stored(first).firstReadingAt());
+        assertEquals(T0.plusSeconds(60), stored(first).lastReadingAt());
+    }
+
+    @Test
+    void removingAChargerRemovesItsReadingsAndNoOtherChargers() {
+        long id = report(TransactionReport.of(Kind.STARTED, cp16, Ids.SERVER).connector(1)
+                .token(IdToken.untyped("CARD-1")).register(0L).at(T0)).session().id();
+        report(TransactionReport.of(Kind.UPDATED, cp16, Ids.SERVER).connector(1).transaction(Long.toString(id))
+                .readings(List.of(energy(T0.plusSeconds(60), "Sample.Periodic", 100))));
+        report(TransactionReport.of(Kind.UPDATED, cp201, Ids.CHARGER).transaction("TX-KEEP").evse(1, 1).at(T0.plusSeconds(60)).seqNo(1)
+                .readings(List.of(energy(T0.plusSeconds(60), "Sample.Periodic", 100))));
+        long others = db.read(em -> ((Number) em.createNativeQuery(
+                "SELECT COUNT(*) FROM meter_sample WHERE charger_id = ?").setParameter(1, cp201).getSingleResult())
+                .longValue());
+        assertEquals(1, samplesOf(id));
+
+        // what ChargerService.remove does to the database, and then its Removed event's observer
+        db.inTransaction(em -> {
+            em.remove(em.find(io.plughome.charger.Charger.class, cp16));
+            em.flush();
+            inject(new SessionService(), "em", em).chargerRemoved(new io.plughome.charger.ChargerEvents.Removed(cp16,
+                    T0));
+            return null;
+        });
+        assertEquals(0, samplesOf(id));
+        assertNull(stored(id), "the session went by the schema's cascade");
+        long othersAfter = db.read(em -> ((Number) em.createNativeQuery(
+                "SELECT COUNT(*) FROM meter_sample WHERE charger_id = ?").setParameter(1, cp201).getSingleResult())
+                .longValue());
+        assertEquals(others, othersAfter);
+        assertTrue(others > 0);
+    }
+
+    @Test
     void readingsForATransactionTheServerNeverDrewAreCountedAndGoToTheConnectorsOpenSession() {
         long id = report(TransactionReport.of(Kind.STARTED, cp16, Ids.SERVER).connector(2)
                 .token(IdToken.untyped("CARD-1")).register(0L).at(T0)).session().id();

@@ -111,6 +111,7 @@ public final class StorageBench {
                                 em.persist(session);
                                 session.assignTransactionId(Long.toString(session.id()));
                                 session.stop(meterStart + hours * 7_400L, to, StopReason.EVDisconnected, null);
+                                session.readingsStoredAt(from, to);
                                 return session.id();
                             });
                             nextId = readings(jdbc, nextId, id, sessionId, from, to, interval, meterStart);
