@@ -16,9 +16,6 @@ import jakarta.websocket.Session;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -184,8 +181,11 @@ public class OcppEndpoint extends Endpoint {
      * durable, and goes out after it. When that fails the charger gets an error, not an
      * acknowledgement, and sends the message again. A CALL that arrives before the charger's
      * previous one is stored (OCPP says a charger waits for each answer; not every one does) is
-     * handled after it, on this thread, so a charger's frames are stored in the order it sent them
-     * and a charger that never waits is read only as fast as it is stored.
+     * handled after it, so a charger's frames are stored in the order it sent them, without holding
+     * this thread (reading threads are shared by every connection: one waiting charger must not
+     * stall the others). At most {@link #MAX_WAITING} CALLs, {@link #MAX_WAITING_CHARS} characters in
+     * all, wait so per connection; beyond, a CALL is answered at once with a CALLERROR
+     * (InternalError: send it again), so a client that never waits cannot fill the memory.
      */
     private void answer(Frame.Call call) {
         if (!registry.beginCall()) {
@@ -195,22 +195,34 @@ public class OcppEndpoint extends Endpoint {
         }
         long started = System.nanoTime();
         CompletableFuture<Void> previous = stored;
-        if (!previous.isDone()) {
-            // Back-pressure: this connection is read no further until the charger's previous CALL is
-            // stored. Queueing behind it instead would let a client that never waits fill the memory.
-            try {
-                previous.get(PREVIOUS_WAIT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                LOG.log(Level.FINE, "Previous CALL of " + connection.chargerId() + " not stored in time", e);
-            }
+        if (previous.isDone()) {
+            stored = handle(call, started);
+            return;
         }
-        stored = handle(call, started);
+        int size = call.payload().toString().length();
+        if (waiting.incrementAndGet() > MAX_WAITING || waitingChars.addAndGet(size) > MAX_WAITING_CHARS) {
+            waiting.decrementAndGet();
+            waitingChars.addAndGet(-size);
+            sendAnswer(call, new Frame.CallError(call.messageId(), connection.adapter().errorCode(Problem.INTERNAL),
+                    "More than " + MAX_WAITING + " messages sent without waiting for their answers; send this one"
+                            + " again after the answers", null), DONE, started);
+            return;
+        }
+        // onText is never called for one connection while it runs, so this chain is built in order
+        stored = previous.exceptionally(e -> null).thenComposeAsync(v -> {
+            waiting.decrementAndGet();
+            waitingChars.addAndGet(-size);
+            return handle(call, started);
+        }, executor);
     }
 
-    /** The longest a CALL waits for the same charger's previous one to be stored. */
-    static final long PREVIOUS_WAIT_SECONDS = 60;
+    /** CALLs of one connection that may wait for its previous one to be stored. */
+    static final int MAX_WAITING = 32;
+    /** Their payloads' characters, in all. */
+    static final int MAX_WAITING_CHARS = 1 << 20;
+
+    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong waitingChars = new java.util.concurrent.atomic.AtomicLong();
 
     /** Handles a CALL; completes (never exceptionally) once what it stored is committed. */
     private CompletableFuture<Void> handle(Frame.Call call, long started) {

@@ -3,6 +3,7 @@ package io.plughome.it;
 import static io.plughome.testsupport.TestServer.VIEWER_TOKEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -147,6 +148,49 @@ class OcppProtocolIT {
         JsonObject session = TestServer.get("/api/v1/sessions?chargerId=" + id, VIEWER_TOKEN).json()
                 .getJsonArray("items").getJsonObject(0);
         assertEquals(1000, session.getJsonNumber("energyWh").longValue(), "the last register sent, 2000 - 1000 Wh");
+    }
+
+    @Test
+    void aChargerThatNeverWaitsGetsEachAnswerOnceAndEveryAcknowledgedReadingIsStored() {
+        String id = TestServer.uniqueId("FLOOD");
+        Instant start = Instant.now().minusSeconds(3600);
+        int sent = 300;
+        java.util.Map<String, JsonArray> answers = new java.util.HashMap<>();
+        long tx;
+        try (ChargePointSimulator cp = ChargePointSimulator.connect16(base, id)) {
+            cp.boot("Acme", "W");
+            tx = cp.startTransaction(1, "TAG", 1000, start);
+            for (int i = 1; i <= sent; i++) {
+                cp.send("[2,\"f" + i + "\",\"MeterValues\",{\"connectorId\":1,\"transactionId\":" + tx
+                        + ",\"meterValue\":[{\"timestamp\":\"" + start.plusSeconds(i) + "\",\"sampledValue\":[{"
+                        + "\"value\":\"" + (1000 + i) + "\",\"measurand\":\"Energy.Active.Import.Register\","
+                        + "\"unit\":\"Wh\"}]}]}]");
+            }
+            while (answers.size() < sent) {
+                JsonArray answer = cp.next();
+                assertNull(answers.put(answer.getString(1), answer), "answered twice: " + answer);
+            }
+            // the connection is still served in order afterwards
+            assertEquals(3, cp.call("Heartbeat", JsonObject.EMPTY_JSON_OBJECT).getInt(0));
+        }
+        java.util.Set<String> stored = new java.util.HashSet<>();
+        for (JsonObject value : TestServer.get("/api/v1/sessions/" + tx + "/meter-values", VIEWER_TOKEN).json()
+                .getJsonArray("items").getValuesAs(JsonObject.class)) {
+            stored.add(value.getString("value"));
+        }
+        int acknowledged = 0;
+        for (int i = 1; i <= sent; i++) {
+            JsonArray answer = answers.get("f" + i);
+            if (answer.getInt(0) == 3) {
+                acknowledged++;
+                assertTrue(stored.contains(Integer.toString(1000 + i)), "acknowledged but not stored: f" + i);
+            } else {
+                // refused at once, beyond what one connection may have waiting: sent again later
+                assertEquals("InternalError", answer.getString(2), answer.toString());
+                assertTrue(answer.getString(3).contains("without waiting for their answers"), answer.toString());
+            }
+        }
+        assertTrue(acknowledged >= 1, "nothing acknowledged");
     }
 
     @Test
