@@ -33,6 +33,9 @@ public class CallDispatcher {
     @Inject
     FrameTransaction frames;
 
+    @Inject
+    Admission admission;
+
     /** A CALL received on a connection, to be answered. */
     public record Received(ChargerConnection connection, Frame.Call call) {
     }
@@ -53,6 +56,7 @@ public class CallDispatcher {
         }
         if (BOOT_NOTIFICATION.equals(call.action())) {
             connection.bootReceived();
+            admission.arrived(chargerId); // answered now, on this thread: its place goes to the next charger
         }
         Deviations deviations = new Deviations();
         try {

@@ -74,6 +74,11 @@ public class FrameBatcher {
     public record Figures(long transactions, long frames, long storedAlone) {
     }
 
+    /** Reports waiting to be stored now. */
+    public int backlog() {
+        return queued.get();
+    }
+
     public Figures figures() {
         return new Figures(transactions.get(), frames.get(), storedAlone.get());
     }

@@ -42,6 +42,18 @@ public class OcppConfig {
     }
 
     @Inject
+    @ConfigProperty(name = "plughome.max.arriving", defaultValue = "200")
+    int maxArriving;
+
+    /**
+     * Charger connections let in at once that have not booted yet; more are asked to come back
+     * later with 503 and Retry-After ({@link Admission}).
+     */
+    public int maxArriving() {
+        return maxArriving;
+    }
+
+    @Inject
     @ConfigProperty(name = "plughome.boot.trigger.seconds", defaultValue = "10")
     int bootTriggerSeconds;
 

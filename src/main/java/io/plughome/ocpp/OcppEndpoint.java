@@ -35,6 +35,9 @@ public class OcppEndpoint extends Endpoint {
     ConnectionRegistry registry;
 
     @Inject
+    Admission admission;
+
+    @Inject
     ProtocolAdapters adapters;
 
     @Inject
@@ -281,6 +284,7 @@ public class OcppEndpoint extends Endpoint {
             return;
         }
         connection.calls().close();
+        admission.arrived(connection.chargerId());
         connection.lastHeardToStore().ifPresent(at -> {
             try {
                 chargers.lastHeard(java.util.Map.of(connection.chargerId(), at));

@@ -38,6 +38,9 @@ public class OcppMetrics {
     @Inject
     FrameBatcher batcher;
 
+    @Inject
+    Admission admission;
+
     private static final Metadata MESSAGES = Metadata.builder().withName("plughome_ocpp_messages")
             .withDescription("OCPP CALLs by action and direction").build();
     private static final Metadata CALL_ERRORS = Metadata.builder().withName("plughome_ocpp_callerrors")
@@ -82,6 +85,12 @@ public class OcppMetrics {
         registry.gauge(Metadata.builder().withName("plughome_shared_transaction_frames_alone")
                 .withDescription("Frames stored again alone after their shared transaction failed").build(), batcher,
                 b -> b.figures().storedAlone());
+        registry.gauge(Metadata.builder().withName("plughome_connections_deferred")
+                .withDescription("Charger connections asked to come back later (503 with Retry-After) while many"
+                        + " arrived at once or stored reports were behind").build(), admission, Admission::deferred);
+        registry.gauge(Metadata.builder().withName("plughome_connections_arriving")
+                .withDescription("Charger connections let in that have not booted yet").build(), admission,
+                Admission::arriving);
     }
 
     /** A message received from (direction in) or sent to (out) a charger. */

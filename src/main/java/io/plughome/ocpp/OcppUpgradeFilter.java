@@ -33,6 +33,8 @@ import java.util.logging.Logger;
  * <li>the path must be one of the two documented forms, exactly ({@link OcppPath}); anything
  * else is 400, and so is an id the charger-id rule refuses;</li>
  * <li>a client that offers only OCPP versions this server does not speak gets 400;</li>
+ * <li>while many chargers are arriving at once, or stored reports are behind, a new connection
+ * gets 503 with Retry-After ({@link Admission}), before its credentials cost anything;</li>
  * <li>the client's address (after trusted proxies, {@code ClientAddresses}) may have only so many
  * charger connections open (429), except for a charger that logs in with its shared secret (many
  * chargers of a car park share one NAT address);</li>
@@ -67,6 +69,9 @@ public class OcppUpgradeFilter extends HttpFilter {
     @Inject
     ClientAddresses clients;
 
+    @Inject
+    Admission admission;
+
     private transient volatile ServerEndpointConfig endpoint;
 
     @Override
@@ -92,6 +97,26 @@ public class OcppUpgradeFilter extends HttpFilter {
                             + String.join(", ", offered));
             return;
         }
+        int retryAfter = admission.retryAfter(chargerId);
+        if (retryAfter > 0) {
+            response.setHeader("Retry-After", Integer.toString(retryAfter));
+            JsonErrors.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "ServerBusy", "Many chargers are"
+                    + " connecting at once; connect again in " + retryAfter + " s");
+            return;
+        }
+        boolean upgraded = false;
+        try {
+            upgraded = checkAndUpgrade(request, response, chargerId);
+        } finally {
+            if (!upgraded) {
+                admission.arrived(chargerId); // refused after all: its place is free again
+            }
+        }
+    }
+
+    /** The address limit, the login and the upgrade; true when the connection was upgraded. */
+    private boolean checkAndUpgrade(HttpServletRequest request, HttpServletResponse response, String chargerId)
+            throws IOException {
         ForwardedChain.Client client = clients.of(request);
         String address = ClientAddresses.throttleKey(client);
         // Counted against the address's limit unless the charger logs in with its shared secret:
@@ -100,7 +125,7 @@ public class OcppUpgradeFilter extends HttpFilter {
         byte[] password = password(request, chargerId);
         if (!counted && password == null) {
             tooManyConnections(response, chargerId, client);
-            return;
+            return false;
         }
         ChargerLogins.Result login = logins.login(chargerId, address, password);
         if (login.outcome() != ChargerLogins.Outcome.ADMITTED && counted) {
@@ -110,7 +135,7 @@ public class OcppUpgradeFilter extends HttpFilter {
             response.setHeader("Retry-After", Long.toString(Math.max(1, login.retryAfter().toSeconds())));
             JsonErrors.write(response, 429, "TooManyAttempts", "Too many wrong passwords from this address; try"
                     + " again later");
-            return;
+            return false;
         }
         if (login.outcome() == ChargerLogins.Outcome.REFUSED) {
             LOG.warning(() -> "Charger " + chargerId + " from " + client.address()
@@ -118,12 +143,12 @@ public class OcppUpgradeFilter extends HttpFilter {
             response.setHeader("WWW-Authenticate", "Basic realm=\"PlugHome OCPP\", charset=\"UTF-8\"");
             JsonErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", "This charger needs its"
                     + " shared secret as HTTP Basic credentials, with the charge point id as user name");
-            return;
+            return false;
         }
         if (!counted) {
             if (!login.authenticated()) { // credentials for a charger that has no secret vouch for nothing
                 tooManyConnections(response, chargerId, client);
-                return;
+                return false;
             }
             registry.reserveAuthenticated(address, chargerId);
         }
@@ -138,6 +163,7 @@ public class OcppUpgradeFilter extends HttpFilter {
             if (session != null) {
                 session.invalidate();
             }
+            return true;
         } catch (DeploymentException | IOException | RuntimeException e) {
             registry.cancelReservation(chargerId);
             LOG.log(Level.WARNING, "WebSocket upgrade of charger " + chargerId + " failed", e);
@@ -145,6 +171,7 @@ public class OcppUpgradeFilter extends HttpFilter {
                 JsonErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "UpgradeFailed",
                         "The WebSocket upgrade failed: " + e.getMessage());
             }
+            return false;
         }
     }
 

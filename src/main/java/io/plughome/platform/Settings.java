@@ -180,6 +180,9 @@ public final class Settings {
                     PROXIES),
             new Setting("plughome.max.connections.per.address", "Network", "100", "1 to 1000000",
                     "Open charger connections without a shared secret one address may hold (a charger that logs in with its secret is not counted).", whole(1, 1_000_000, "")),
+            new Setting("plughome.max.arriving", "Network", "200", "1 to 1000000",
+                    "Chargers let in at once that have not booted yet; more (and any while stored reports are"
+                            + " behind) get HTTP 503 with Retry-After and come back later.", whole(1, 1_000_000, "")),
             // Data
             new Setting("plughome.data.dir", "Data", "./data", "a folder PlugHome may write",
                     "Where the database (H2), backups, TLS keys and charger files are kept.", NOT_BLANK),

@@ -5,16 +5,19 @@ import static io.plughome.testsupport.TestServer.VIEWER_TOKEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.plughome.testsupport.ChargePointSimulator;
 import io.plughome.testsupport.ChargePointSimulator.Version;
+import io.plughome.testsupport.RawHttp;
 import io.plughome.testsupport.TestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Files;
@@ -133,6 +136,60 @@ class ChargerSecurityIT {
         } finally {
             open.forEach(ChargePointSimulator::close);
         }
+    }
+
+    @Test
+    void aCrowdArrivingAtOnceIsAskedToComeBackLaterWhileChargersAlreadyInCarryOn() {
+        HttpClient http = HttpClient.newHttpClient();
+        String prefix = TestServer.uniqueId("ARRIVE");
+        java.util.List<ChargePointSimulator> open = new java.util.ArrayList<>();
+        try (ChargePointSimulator settled = ChargePointSimulator.connect16(base, prefix + "-IN")) {
+            assertEquals("Accepted", settled.boot("Acme", "Settled").getString("status"));
+            WebSocketHandshakeException busy = null;
+            // connections that never boot, from three addresses (each under the per-address limit of 50),
+            // until the server asks the next to come back later: the IT servers' PLUGHOME_MAX_ARRIVING is 80
+            for (int i = 0; i < 120 && busy == null; i++) {
+                String id = prefix + "-" + i;
+                java.util.Map<String, String> from = java.util.Map.of("X-Forwarded-For", "10.77." + (i / 40) + ".9");
+                try {
+                    open.add(ChargePointSimulator.connect(http, url(id), id, null, from, "ocpp1.6"));
+                } catch (CompletionException e) {
+                    busy = assertInstanceOf(WebSocketHandshakeException.class, e.getCause());
+                }
+            }
+            assertNotNull(busy, "120 connections that never booted were all let in");
+            assertTrue(open.size() <= 80, open.size() + " let in");
+            assertEquals(503, busy.getResponse().statusCode());
+            int retryAfter = Integer.parseInt(busy.getResponse().headers().firstValue("Retry-After").orElseThrow());
+            assertTrue(retryAfter >= 5 && retryAfter <= 30, "Retry-After " + retryAfter);
+            RawHttp.Response raw = RawHttp.upgrade("/ocpp/" + prefix + "-RAW", "ocpp1.6", null, null);
+            assertEquals(503, raw.status());
+            assertTrue(raw.headers().containsKey("retry-after"));
+            assertEquals("ServerBusy", Json.createReader(new StringReader(raw.body())).readObject().getString("error"),
+                    raw.body());
+
+            // a charger already in carries on, and the API answers
+            assertEquals(3, settled.call("Heartbeat", JsonObject.EMPTY_JSON_OBJECT).getInt(0));
+            assertEquals(200, TestServer.get("/api/v1/chargers?limit=1", VIEWER_TOKEN).status());
+            // a charger of the crowd that boots has arrived: its place goes to the next one
+            assertEquals("Accepted", open.get(0).boot("Acme", "Crowd").getString("status"));
+            String next = prefix + "-NEXT";
+            try (ChargePointSimulator cp = ChargePointSimulator.connect(http, url(next), next, null,
+                    java.util.Map.of("X-Forwarded-For", "10.77.9.9"), "ocpp1.6")) {
+                assertEquals("Accepted", cp.boot("Acme", "Next").getString("status"));
+            }
+        } finally {
+            open.forEach(ChargePointSimulator::close);
+        }
+        // connections that close free their places too
+        String after = prefix + "-AFTER";
+        assertTrue(TestServer.eventually(java.time.Duration.ofSeconds(20), () -> {
+            try (ChargePointSimulator cp = ChargePointSimulator.connect16(base, after)) {
+                return true;
+            } catch (CompletionException e) {
+                return false;
+            }
+        }));
     }
 
     @Test

@@ -75,6 +75,8 @@ public final class LoadBench {
     private final Map<String, AtomicLong> errorKinds = new ConcurrentHashMap<>();
     private final AtomicLong timeouts = new AtomicLong();
     private final AtomicLong connectFailures = new AtomicLong();
+    /** Connections the server asked to come back later (503 with Retry-After), and came back. */
+    private final AtomicLong deferred = new AtomicLong();
     private final AtomicInteger connected = new AtomicInteger();
     private final List<Charger> chargers = new ArrayList<>();
 
@@ -193,9 +195,9 @@ public final class LoadBench {
     private void print(Duration measured, Map<String, Stats> steady, Optional<Long> pid, double steadyCpu,
             double steadyWall) {
         long total = steady.values().stream().mapToLong(s -> s.count).sum();
-        System.out.printf("%nafter %d s: %d chargers connected (%d connect failures), %d messages, %.1f msg/s,"
-                + " %d CALLERRORs, %d timeouts (> %d s)%n", measured.toSeconds(), connected.get(),
-                connectFailures.get(), total, total / (double) Math.max(1, measured.toSeconds()), errors.get(),
+        System.out.printf("%nafter %d s: %d chargers connected (%d connect failures, %d times asked to come back"
+                + " later), %d messages, %.1f msg/s, %d CALLERRORs, %d timeouts (> %d s)%n", measured.toSeconds(),
+                connected.get(), connectFailures.get(), deferred.get(), total, total / (double) Math.max(1, measured.toSeconds()), errors.get(),
                 timeouts.get(), TIMEOUT.toSeconds());
         errorKinds.forEach((kind, count) -> System.out.printf("  CALLERROR %d x %s%n", count.get(), kind));
         table("all messages (connect storm included)", byAction);
@@ -210,11 +212,28 @@ public final class LoadBench {
                 steadyMessages == 0 ? Double.NaN : 1000 * 1000 * steadyCpu / steadyMessages, steadyMessages, peak);
         storm();
         System.out.printf("SUMMARY %s chargers=%d msg/s=%.0f meter p50/p95/p99=%.2f/%.1f/%.1f ms callerrors=%d"
-                + " timeouts=%d connected=%d cpu=%.0f%% cpu-ms/1000msg=%.0f peak-rss=%s%n", prefix, chargers.size(),
+                + " timeouts=%d connected=%d deferred=%d cpu=%.0f%% cpu-ms/1000msg=%.0f peak-rss=%s%n", prefix,
+                chargers.size(),
                 steadyMessages / Math.max(1, steadyWall), meter.percentile(50), meter.percentile(95),
-                meter.percentile(99), errors.get(), timeouts.get(), connected.get(),
+                meter.percentile(99), errors.get(), timeouts.get(), connected.get(), deferred.get(),
                 100 * steadyCpu / Math.max(1, steadyWall),
                 steadyMessages == 0 ? Double.NaN : 1000 * 1000 * steadyCpu / steadyMessages, peak);
+    }
+
+    /** The seconds a refused upgrade asked to wait (503 with Retry-After); 0 for any other failure. */
+    static int retryAfter(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.http.WebSocketHandshakeException h && h.getResponse().statusCode() == 503) {
+                return h.getResponse().headers().firstValue("Retry-After").map(v -> {
+                    try {
+                        return Math.max(1, Integer.parseInt(v.trim()));
+                    } catch (NumberFormatException bad) {
+                        return 0;
+                    }
+                }).orElse(0);
+            }
+        }
+        return 0;
     }
 
     /** CPU time (user and system) the server's process and its children have used, in seconds. */
@@ -460,6 +479,12 @@ public final class LoadBench {
             }
             builder.buildAsync(URI.create(url + "/" + id), this).whenComplete((ws, e) -> {
                         if (e != null) {
+                            int wait = retryAfter(e);
+                            if (wait > 0) { // as a charger that honours 503 and Retry-After
+                                deferred.incrementAndGet();
+                                timer.schedule(this::connect, wait, TimeUnit.SECONDS);
+                                return;
+                            }
                             connectFailures.incrementAndGet();
                             return;
                         }
