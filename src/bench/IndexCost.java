@@ -24,6 +24,7 @@ import java.util.stream.Stream;
  * H2=~/.m2/repository/com/h2database/h2/2.3.232/h2-2.3.232.jar
  * java -cp $H2 src/bench/IndexCost.java v13 10000 150000
  * java -cp $H2 src/bench/IndexCost.java v14 10000 150000
+ * java -cp $H2 src/bench/IndexCost.java v14 10000 150000 store     # the store's commit instead of CHECKPOINT
  * </pre>
  */
 public class IndexCost {
@@ -94,7 +95,7 @@ public class IndexCost {
                         p.executeBatch();
                         c.commit();
                         if (f % 128 == 0) {
-                            s.execute("CHECKPOINT");
+                            flush(c, s, args.length > 3 ? args[3] : "checkpoint");
                         }
                     }
                 }
@@ -110,6 +111,20 @@ public class IndexCost {
         System.out.printf("%s: file %,d bytes (%.0f per reading)%n", schema, bytes, bytes / (4.0 * frames));
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /**
+     * How the changes are made durable: {@code checkpoint} (SQL CHECKPOINT, what PlugHome's group
+     * commit runs: H2 compacts up to 4 MiB of sparse chunks first) or {@code store} (the store's
+     * commit alone, through H2's own classes).
+     */
+    private static void flush(Connection c, Statement s, String how) throws Exception {
+        if (how.equals("store")) {
+            ((org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession()).getDatabase()
+                    .getStore().getMvStore().commit();
+        } else {
+            s.execute("CHECKPOINT");
         }
     }
 

@@ -146,23 +146,27 @@ public class SessionService {
         if (readings.isEmpty()) {
             return;
         }
-        Long sessionId = session == null ? null : session.id();
         List<MeterReading> fresh = notStoredYet(chargerId, connectorId, readings);
-        store(chargerId, connectorId, sessionId, fresh);
-        if (session != null && !fresh.isEmpty()) {
-            List<Instant> times = fresh.stream().map(MeterReading::at).filter(t -> t != null).toList();
-            session.readingsStoredAt(times.stream().min(Comparator.naturalOrder()).orElse(null),
-                    times.stream().max(Comparator.naturalOrder()).orElse(null));
-        }
+        store(chargerId, connectorId, session, fresh);
         if (session != null && session.isActive() && !fresh.isEmpty()) {
             session.observe(MeterSnapshot.latest(fresh));
             events.fire(SessionEvents.meter(session, clock.instant()));
         }
     }
 
-    private void store(String chargerId, int connectorId, Long sessionId, List<MeterReading> fresh) {
+    /**
+     * Stores readings, of a session or of none; a session's span of readings widens to take them in
+     * (its readings are found on the charger's index within it, db/V14).
+     */
+    private void store(String chargerId, int connectorId, ChargingSession session, List<MeterReading> fresh) {
+        Long sessionId = session == null ? null : session.id();
         for (MeterReading reading : fresh) {
             em.persist(new MeterSample(chargerId, connectorId, sessionId, reading));
+        }
+        if (session != null && !fresh.isEmpty()) {
+            List<Instant> times = fresh.stream().map(MeterReading::at).filter(t -> t != null).toList();
+            session.readingsStoredAt(times.stream().min(Comparator.naturalOrder()).orElse(null),
+                    times.stream().max(Comparator.naturalOrder()).orElse(null));
         }
         newestReadings.stored(chargerId, connectorId, fresh);
     }
@@ -264,7 +268,7 @@ public class SessionService {
                     stop.transactionData(), stoppedAt, now);
         }
         List<MeterReading> fresh = notStoredYet(chargerId, session.connectorId(), stop.transactionData());
-        store(chargerId, session.connectorId(), session.id(), fresh);
+        store(chargerId, session.connectorId(), session, fresh);
         session.observe(MeterSnapshot.latest(fresh));
         Long meterStop = stop.meterStopWh() != null ? stop.meterStopWh() : session.lastRegisterWh();
         session.stop(meterStop, stoppedAt, stop.reason() == null ? StopReason.Local : stop.reason(), stop.idTag());

@@ -213,7 +213,7 @@ class MqttIT {
             // Home Assistant restarts: its birth message brings the discovery again.
             int before = ha.all.size();
             ha.publish(discovery + "/status", "online", false);
-            assertTrue(TestServer.eventually(WAIT, () -> ha.all.subList(before, ha.all.size()).stream()
+            assertTrue(TestServer.eventually(WAIT, () -> java.util.List.copyOf(ha.all).stream().skip(before)
                     .anyMatch(m -> m[0].equals(discovery + "/sensor/" + node + "/power/config"))), "discovery again");
         }
         // The charger is gone: its entities become unavailable, and a command is answered, not queued.

@@ -245,6 +245,8 @@ class TransactionReportsTest {
         ChargingSession s = stored(ended.session().id());
         assertEquals(7_000L, s.meterStopWh(), "the register of the Transaction.End reading");
         assertEquals("Local", s.stopReason(), "no reason is Local");
+        assertEquals(List.of(T0.plusSeconds(900)), db.read(em -> inject(new SessionService(), "em", em)
+                .samples(s.id())).stream().map(MeterSample::sampledAt).toList(), "the end's reading is the session's");
     }
 
     @Test
@@ -256,6 +258,7 @@ class TransactionReportsTest {
         assertFalse(ended.transactionMatched());
         ChargingSession s = stored(ended.session().id());
         assertTrue(s.startedUnseen());
+        assertEquals(2, db.read(em -> inject(new SessionService(), "em", em).samples(s.id())).size());
         assertEquals(2, s.connectorId());
         assertEquals(2_500L, s.energyWh());
         assertEquals(T0, s.startedAt(), "started at its first reading");
