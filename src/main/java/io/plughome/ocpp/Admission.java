@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
 
 /**
  * Whether a new charger connection is let in now or asked to come back later (HTTP 503 with
@@ -24,6 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @ApplicationScoped
 public class Admission {
+
+    private static final Logger LOG = Logger.getLogger(Admission.class.getName());
+
+    /** At most one line a minute says how many were asked to come back, and why. */
+    static final long LOG_EVERY_NANOS = 60_000_000_000L;
 
     /** How long a connection counts as arriving at most. */
     static final long ARRIVAL_SECONDS = 30;
@@ -44,13 +50,25 @@ public class Admission {
     /** Connections let in whose charger has not booted yet: when each was let in (nanoTime). */
     private final ConcurrentMap<String, Long> arriving = new ConcurrentHashMap<>();
     private final AtomicLong deferred = new AtomicLong();
+    private final AtomicLong deferredSinceLine = new AtomicLong();
+    private final AtomicLong lastLine = new AtomicLong(Long.MIN_VALUE);
 
     /** How many seconds to ask this charger to wait; 0: it is let in now (and counted as arriving). */
     public int retryAfter(String chargerId) {
         long now = nanos.getAsLong();
         boolean full = arriving.size() >= config.maxArriving() && forgetOld(now) >= config.maxArriving();
-        if (full || batcher.backlog() > BACKLOG_LIMIT) {
+        int backlog = full ? 0 : batcher.backlog();
+        if (full || backlog > BACKLOG_LIMIT) {
             deferred.incrementAndGet();
+            deferredSinceLine.incrementAndGet();
+            long last = lastLine.get();
+            if ((last == Long.MIN_VALUE || now - last >= LOG_EVERY_NANOS) && lastLine.compareAndSet(last, now)) {
+                long count = deferredSinceLine.getAndSet(0);
+                LOG.warning(() -> count + " charger connection(s) asked to come back later (503, Retry-After): "
+                        + (full ? config.maxArriving() + " chargers are arriving at once (PLUGHOME_MAX_ARRIVING)"
+                                : backlog + " reports of connected chargers wait to be stored")
+                        + "; at most one such line a minute");
+            }
             return ThreadLocalRandom.current().nextInt(RETRY_MIN_SECONDS, RETRY_MAX_SECONDS + 1);
         }
         arriving.put(chargerId, now);

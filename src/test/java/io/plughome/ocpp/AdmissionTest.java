@@ -70,6 +70,46 @@ class AdmissionTest {
     }
 
     @Test
+    void theLogSaysOnceAMinuteHowManyWereAskedToComeBackAndWhy() {
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(Admission.class.getName());
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                lines.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(handler);
+        try {
+            Admission admission = admission(1);
+            admission.retryAfter("IN");
+            admission.retryAfter("A");
+            admission.retryAfter("B");
+            admission.retryAfter("C");
+            assertEquals(1, lines.size(), lines.toString());
+            assertTrue(lines.get(0).startsWith("1 charger connection(s) asked to come back later"), lines.get(0));
+            assertTrue(lines.get(0).contains("PLUGHOME_MAX_ARRIVING"), lines.get(0));
+            now.addAndGet(Admission.LOG_EVERY_NANOS);
+            admission.arrived("IN");
+            backlog.set(Admission.BACKLOG_LIMIT + 5);
+            admission.retryAfter("D");
+            assertEquals(2, lines.size(), lines.toString());
+            assertTrue(lines.get(1).startsWith("3 charger connection(s)"), "B, C and D: " + lines.get(1));
+            assertTrue(lines.get(1).contains(Admission.BACKLOG_LIMIT + 5 + " reports"), lines.get(1));
+        } finally {
+            log.removeHandler(handler);
+        }
+    }
+
+    @Test
     void retriesAreSpreadOverTheWindowNotAllInOneSecond() {
         Admission admission = admission(1);
         admission.retryAfter("FIRST");
